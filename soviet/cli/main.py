@@ -1,0 +1,48 @@
+"""The ``soviet`` command: one Typer app; each area's commands live in their own module."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from soviet.cli import count as count_commands
+
+app = typer.Typer(
+    name="soviet",
+    help="Councils of elected, recallable delegates: charter, ledger, counts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+_debug = False
+
+
+@app.callback()
+def main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    global _debug
+    _debug = debug
+
+
+app.command("count")(count_commands.count_command)
+
+
+def run() -> None:
+    """Entry point: every failure is one clear line and a non-zero exit, unless --debug."""
+    try:
+        app(standalone_mode=False)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("aborted")
+        sys.exit(130)
+    except Exception as e:
+        if _debug or "--debug" in sys.argv:
+            raise
+        err.print(f"[bold red]error:[/] {e}", highlight=False, markup=True)
+        sys.exit(2)

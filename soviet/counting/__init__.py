@@ -1,0 +1,19 @@
+"""Counting engine: ballots in, a Result with every round out. Pure code, no I/O but BLT/CSV.
+
+Importing this package registers every method; ``count(name, ballots, ...)`` runs one.
+"""
+
+from soviet.counting.ballots import Ballots, BallotError, as_ballots
+from soviet.counting.registry import METHODS, count
+from soviet.counting.result import Result, Round, TieBreak
+
+__all__ = [
+    "METHODS",
+    "BallotError",
+    "Ballots",
+    "Result",
+    "Round",
+    "TieBreak",
+    "as_ballots",
+    "count",
+]
