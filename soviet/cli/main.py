@@ -7,8 +7,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from soviet.cli import count as count_commands
+from soviet.cli import ledger as ledger_commands
 
 app = typer.Typer(
     name="soviet",
@@ -18,31 +20,32 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True)
-_debug = False
 
 
 @app.callback()
 def main(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
-    global _debug
-    _debug = debug
+    """Councils of elected, recallable delegates: charter, ledger, counts."""
+    del debug  # read by run(), which must know it even when parsing fails
 
 
+ledger_commands.register(app)
 app.command("count")(count_commands.count_command)
 
 
 def run() -> None:
     """Entry point: every failure is one clear line and a non-zero exit, unless --debug."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except typer.Exit as e:
         sys.exit(e.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         err.print("aborted")
         sys.exit(130)
     except Exception as e:
-        if _debug or "--debug" in sys.argv:
+        if "--debug" in sys.argv:
             raise
-        err.print(f"[bold red]error:[/] {e}", highlight=False, markup=True)
+        err.print(f"[bold red]error:[/] {escape(str(e))}", highlight=False)
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,1 +1,18 @@
-"""model."""
+"""Domain state: events declared once, and the fold from events to frozen State."""
+
+from soviet.model.events import EVENT_TYPES, DomainEvent, decode, encode
+from soviet.model.fold import FoldError, Replay, Until, fold
+from soviet.model.state import Member, State
+
+__all__ = [
+    "EVENT_TYPES",
+    "DomainEvent",
+    "FoldError",
+    "Member",
+    "Replay",
+    "State",
+    "Until",
+    "decode",
+    "encode",
+    "fold",
+]

@@ -1,0 +1,29 @@
+"""Founding and amending the charter: the acts that give the organisation its rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from soviet.model.events import CharterAmended, OrganisationFounded, encode
+from soviet.model.state import State
+from soviet.rules.refusal import Refusal
+
+
+def found(state: State, name: str, charter: dict[str, Any]) -> list[OrganisationFounded]:
+    """An organisation is founded once, with a name and a charter, as the ledger's first act."""
+    if state.founded:
+        raise Refusal("founding", f"this ledger already holds the organisation {state.name!r}")
+    if not name.strip():
+        raise Refusal("founding", "the organisation needs a name")
+    return [OrganisationFounded(name=name.strip(), charter=charter)]
+
+
+def amend(state: State, charter: dict[str, Any], decision: int | None) -> list[CharterAmended]:
+    if not state.founded:
+        raise Refusal("charter", "no organisation has been founded in this ledger")
+    if charter == dict(state.charter):
+        raise Refusal("charter", "the new charter is the same as the one in force")
+    return [CharterAmended(charter=charter, decision=decision)]
+
+
+__all__ = ["amend", "encode", "found"]

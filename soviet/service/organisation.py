@@ -1,0 +1,68 @@
+"""The Organisation facade: run a rule against current state and record its events atomically.
+
+A command reads state at the ledger's head, the rule decides, and the events are appended
+expecting that same head. If another writer got in between, the state is caught up and the
+rule decides again, so a command is never recorded against state it did not see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from types import TracebackType
+
+from soviet.ledger import Act, ConcurrentAppend, Event, Head, Ledger, open_ledger
+from soviet.ledger.store import EMPTY
+from soviet.model.events import DomainEvent, encode
+from soviet.model.fold import Replay, Until
+from soviet.model.state import State
+
+Decision = Callable[[State], Sequence[DomainEvent]]
+
+RETRIES = 20
+
+
+class Organisation:
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self._replay = Replay()
+        self._head: Head = EMPTY
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Organisation:
+        return cls(open_ledger(url))
+
+    def state(self) -> State:
+        """State at the ledger's head (catching up with what other writers appended)."""
+        self._follow(self.ledger.events(after=self._head.seq))
+        return self._replay.state()
+
+    def _follow(self, events: Iterable[Event]) -> None:
+        for event in events:
+            self._replay.apply(event)
+            self._head = Head(event.seq, event.hash)
+
+    def state_as_of(self, until: Until) -> State:
+        return Replay().run(self.ledger.events(), until).state()
+
+    def execute(self, decide: Decision, actor: str = "system") -> list[Event]:
+        """Decide against the current state and append the result in one transaction."""
+        for _ in range(RETRIES):
+            state = self.state()
+            acts = [Act(e.TYPE, encode(e), actor) for e in decide(state)]
+            try:
+                recorded = self.ledger.append(acts, self._head)
+            except ConcurrentAppend:
+                continue
+            self._follow(recorded)
+            return recorded
+        raise ConcurrentAppend(self._head.seq, self.ledger.head().seq)
+
+    def close(self) -> None:
+        self.ledger.close()
+
+    def __enter__(self) -> Organisation:
+        return self
+
+    def __exit__(self, t: type[BaseException] | None, v: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
