@@ -22,8 +22,8 @@ def main(url: str, tag: str, count: int, batch: int) -> None:
                 events = ledger.append(acts, ledger.head())
             except ConcurrentAppend:
                 continue
-            for e in events:
-                print(e.seq, e.hash, flush=True)
+            sys.stdout.write("".join(f"{e.seq} {e.hash}\n" for e in events))
+            sys.stdout.flush()
             done += n
 
 
