@@ -10,9 +10,13 @@ from soviet.counting.result import Result
 
 
 class Method(Protocol):
-    """A counting rule: grouped ballots and a number of seats in, a full Result out."""
+    """A counting rule: grouped ballots and a number of seats in, a full Result out.
 
-    def __call__(self, ballots: Ballots, seats: int, **options: Any) -> Result: ...
+    ``*args: Any, **options: Any`` is how mypy spells "any further parameters": each method
+    declares its own typed keyword options (``seed``, ``majority``...) and still fits.
+    """
+
+    def __call__(self, ballots: Ballots, seats: int, *args: Any, **options: Any) -> Result: ...
 
 
 METHODS: dict[str, Method] = {}
