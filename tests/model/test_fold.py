@@ -87,9 +87,9 @@ def test_inconsistent_ledgers_are_refused(events: list[Rec], message: str) -> No
 
 
 def test_decode_refuses_unknown_types_and_fields() -> None:
-    with pytest.raises(UnknownEvent, match="unknown event type 'member.teleported'"):
+    with pytest.raises(UnknownEvent, match=r"unknown event type .member\.teleported."):
         decode("member.teleported", {})
     with pytest.raises(UnknownEvent, match="unknown field"):
         decode("member.left", {"member": "m", "on": "2026-01-01", "mood": "sad"})
-    with pytest.raises(UnknownEvent, match="member.left"):
+    with pytest.raises(UnknownEvent, match=r"member\.left"):
         decode("member.left", {"member": "m"})
