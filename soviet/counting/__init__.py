@@ -3,7 +3,8 @@
 Importing this package registers every method; ``count(name, ballots, ...)`` runs one.
 """
 
-from soviet.counting.ballots import Ballots, BallotError, as_ballots
+from soviet.counting.ballots import BallotError, Ballots, as_ballots
+from soviet.counting.blt import Election, load_blt, parse_blt, write_blt
 from soviet.counting.registry import METHODS, count
 from soviet.counting.result import Result, Round, TieBreak
 
@@ -11,9 +12,13 @@ __all__ = [
     "METHODS",
     "BallotError",
     "Ballots",
+    "Election",
     "Result",
     "Round",
     "TieBreak",
     "as_ballots",
     "count",
+    "load_blt",
+    "parse_blt",
+    "write_blt",
 ]

@@ -109,14 +109,19 @@ def as_ballots(
     return Ballots(ranks=ranks, candidates=names, weights=w)
 
 
+def repeated_row(ranks: RankArray) -> int | None:
+    """The first row that ranks some candidate twice, or None: such a ballot has no reading."""
+    if ranks.shape[1] < 2 or ranks.shape[0] == 0:
+        return None
+    s = np.sort(ranks, axis=1)
+    dup = ((s[:, 1:] == s[:, :-1]) & (s[:, 1:] != NO_CANDIDATE)).any(axis=1)
+    return int(np.argmax(dup)) if dup.any() else None
+
+
 def _refuse_repeats(ranks: RankArray) -> None:
     """A candidate ranked twice on one ballot, or a gap before a later preference, is refused."""
-    if ranks.shape[1] < 2 or ranks.shape[0] == 0:
-        return
-    s = np.sort(ranks, axis=1)
-    dup = (s[:, 1:] == s[:, :-1]) & (s[:, 1:] != NO_CANDIDATE)
-    if dup.any():
-        row = int(np.argmax(dup.any(axis=1)))
+    row = repeated_row(ranks)
+    if row is not None:
         raise BallotError(f"ballot {row + 1} ranks a candidate twice")
     blank = ranks == NO_CANDIDATE
     gap = blank[:, :-1] & ~blank[:, 1:]
