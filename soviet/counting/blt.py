@@ -273,15 +273,14 @@ def _names(
         last = ln.number
         if not text:
             continue
-        if text.startswith(b'"'):
-            rest = _QUOTED.sub(b"", text).strip()
-            if rest:
-                raise BallotError(f"line {ln.number}: text outside quotes: {_show(rest)}")
-            found = _QUOTED.findall(text)
-        elif b'"' in text:
-            raise BallotError(f"line {ln.number}: a name is either quoted whole or not at all")
-        else:
+        if b'"' not in text:
             found = [text]
+        elif text.count(b'"') % 2:
+            raise BallotError(f"line {ln.number}: unclosed quote in {_show(text)}")
+        elif rest := _QUOTED.sub(b"", text).strip():
+            raise BallotError(f"line {ln.number}: text outside quotes: {_show(rest)}")
+        else:
+            found = _QUOTED.findall(text)
         for f in found:
             try:
                 items.append((ln.number, " ".join(f.decode().split())))
