@@ -118,13 +118,18 @@ def repeated_row(ranks: RankArray) -> int | None:
     return int(np.argmax(dup)) if dup.any() else None
 
 
+def gap_row(ranks: RankArray) -> int | None:
+    """The first row with a blank rank before a later preference, or None."""
+    blank = ranks == NO_CANDIDATE
+    gap = (blank[:, :-1] & ~blank[:, 1:]).any(axis=1)
+    return int(np.argmax(gap)) if gap.any() else None
+
+
 def _refuse_repeats(ranks: RankArray) -> None:
     """A candidate ranked twice on one ballot, or a gap before a later preference, is refused."""
     row = repeated_row(ranks)
     if row is not None:
         raise BallotError(f"ballot {row + 1} ranks a candidate twice")
-    blank = ranks == NO_CANDIDATE
-    gap = blank[:, :-1] & ~blank[:, 1:]
-    if gap.any():
-        row = int(np.argmax(gap.any(axis=1)))
+    row = gap_row(ranks)
+    if row is not None:
         raise BallotError(f"ballot {row + 1} has a blank rank before a later preference")
