@@ -1,16 +1,159 @@
-"""``soviet count``: count a ballot file (placeholder until the counting issue fills it)."""
+"""``soviet count``: read a ballot file, count it by a named method, print every round.
+
+The file is read whole before anything is counted: a malformed file stops with its line
+number and no result. Options the file declares (withdrawn candidates, droop's tie order) are
+handed to the method when it takes them; a method that knows no withdrawal counts the ballots
+with the withdrawn candidates struck out.
+"""
 
 from __future__ import annotations
 
+import inspect
+import json
+from fractions import Fraction
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from soviet.counting import METHODS, Ballots, Election, Result, load_blt
+from soviet.counting.csv_ballots import load_csv
+from soviet.counting.registry import UnknownMethod
+from soviet.counting.result import Number
+
+out = Console(highlight=False)
 
 
 def count_command(
-    file: Annotated[Path, typer.Argument(help="Ballot file (BLT or CSV).")],
+    file: Annotated[
+        Path, typer.Argument(help="Ballot file: .blt, or .csv (see docs/counting.md).")
+    ],
     method: Annotated[str, typer.Option("--method", "-m", help="Counting method.")] = "irv",
+    seats: Annotated[
+        int | None,
+        typer.Option("--seats", "-s", help="Seats to fill [default: the BLT file's, else 1]."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Seed for any lot drawn (recorded in the result).")
+    ] = None,
 ) -> None:
     """Count a ballot file and print every round."""
-    raise typer.BadParameter(f"counting {file} with {method} is not available yet")
+    if method not in METHODS:
+        raise UnknownMethod(method)
+    election = read_ballot_file(file)
+    result = run_count(election, method, seats if seats is not None else election.seats, seed)
+    if as_json:
+        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+    else:
+        title = election.title or file.name
+        out.print(f"[bold]{escape(title)}[/]: {result.method}, {result.seats} seat(s)")
+        for table in rounds_tables(result, out.width):
+            out.print(table)
+        out.print(elected_line(result))
+
+
+def read_ballot_file(path: Path) -> Election:
+    """A BLT file, or a CSV file (one seat unless ``--seats`` says otherwise)."""
+    if path.suffix.lower() == ".csv":
+        return Election(load_csv(path), seats=1)
+    return load_blt(path)
+
+
+def run_count(election: Election, method: str, seats: int, seed: int | None) -> Result:
+    """Count with the options the file declares, as far as the method takes them."""
+    fn = METHODS[method]
+    takes = inspect.signature(fn).parameters
+    options: dict[str, Any] = {}
+    ballots: Ballots = election.ballots
+    if election.withdrawn:
+        if "withdrawn" in takes:
+            options["withdrawn"] = [election.candidates[c] for c in sorted(election.withdrawn)]
+        else:
+            ballots = election.standing()
+    if election.tie_order and "tie_order" in takes:
+        named = (election.candidates[c] for c in election.tie_order)
+        options["tie_order"] = [c for c in named if c in ballots.candidates]
+    if seed is not None:
+        if "seed" not in takes:
+            raise ValueError(f"{method} draws no lots, so --seed has no use")
+        options["seed"] = seed
+    return fn(ballots, seats, **options)
+
+
+def rounds_tables(result: Result, width: int) -> list[Table]:
+    """Candidates as rows, rounds as columns, quota and exhausted votes below; as many tables
+    as it takes for the rounds to fit ``width`` characters, each repeating the names."""
+    marks = _marks(result)
+    cells = [
+        [show(r.votes[i]) + marks[i][k] for k, r in enumerate(result.rounds)]
+        for i in range(len(result.candidates))
+    ]
+    quota = [show(r.quota) for r in result.rounds]
+    exhausted = [show(r.exhausted) for r in result.rounds]
+    headers = [(str(r.number), r.action) for r in result.rounds]
+    labels = [*result.candidates, "quota", "exhausted"]
+    fixed = max(map(len, labels)) + 4
+    spans: list[list[int]] = [[]]
+    used = fixed
+    for k, (number, action) in enumerate(headers):
+        need = max(len(number), len(action), *(len(row[k]) for row in cells), len(quota[k])) + 3
+        if spans[-1] and used + need > width:
+            spans.append([])
+            used = fixed
+        spans[-1].append(k)
+        used += need
+    tables = []
+    for ks in spans:
+        table = Table()
+        table.add_column("candidate")
+        for k in ks:
+            table.add_column(escape(f"{headers[k][0]}\n{headers[k][1]}"), justify="right")
+        for i, name in enumerate(result.candidates):
+            style = "bold green" if name in result.elected else ""
+            table.add_row(escape(name), *(escape(cells[i][k]) for k in ks), style=style)
+        if any(quota):
+            table.add_row("quota", *(quota[k] for k in ks), style="italic", end_section=False)
+        table.add_row("exhausted", *(exhausted[k] for k in ks), style="italic")
+        tables.append(table)
+    return tables
+
+
+def _marks(result: Result) -> list[list[str]]:
+    """`` ✓`` in the round a candidate is elected, `` ✗`` in the round one is defeated."""
+    marks = [[""] * len(result.rounds) for _ in result.candidates]
+    where = {name: i for i, name in enumerate(result.candidates)}
+    done: set[str] = set()
+    for k, r in enumerate(result.rounds):
+        for names, mark in ((r.elected, " ✓"), (r.defeated, " ✗")):
+            for name in set(names) - done:
+                marks[where[name]][k] = mark
+                done.add(name)
+    return marks
+
+
+def elected_line(result: Result) -> str:
+    """Who is elected, in order, and how each tie was broken (✓ elected, ✗ defeated above)."""
+    line = "elected: " + (", ".join(escape(n) for n in result.elected) or "nobody")
+    for t in result.ties:
+        line += (
+            f"\ntie in round {t.round} ({t.purpose}) between {escape(', '.join(t.tied))}: "
+            f"{escape(t.chosen)} by {t.by}"
+        )
+    if result.seed is not None:
+        line += f"\nseed: {result.seed}"
+    return line
+
+
+def show(x: Number | None) -> str:
+    """A vote figure as the rule keeps it; a fraction as five decimals (JSON keeps it exact)."""
+    if x is None:
+        return ""
+    if isinstance(x, Fraction):
+        return f"{float(x):.5f}"
+    if isinstance(x, float):
+        return f"{x:.5f}"
+    return str(x)

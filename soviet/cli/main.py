@@ -46,6 +46,6 @@ def run() -> None:
     except Exception as e:
         if "--debug" in sys.argv:
             raise
-        err.print(f"[bold red]error:[/] {escape(str(e))}", highlight=False)
+        err.print(f"[bold red]error:[/] {escape(str(e))}", highlight=False, soft_wrap=True)
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)

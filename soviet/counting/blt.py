@@ -31,8 +31,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
+import numpy as np
+
 from soviet.counting.ballot_lines import read_ballot_lines, write_ballot_lines
-from soviet.counting.ballots import BallotError, Ballots
+from soviet.counting.ballots import NO_CANDIDATE, BallotError, Ballots
 
 _BOM = b"\xef\xbb\xbf"
 _COMMENT = re.compile(rb'"[^"\n]*"|/\*.*?\*/|#[^\n]*', re.S)
@@ -64,6 +66,24 @@ class Election:
     @property
     def candidates(self) -> tuple[str, ...]:
         return self.ballots.candidates
+
+    def standing(self) -> Ballots:
+        """The ballots among the candidates who stand, for a method with no notion of a
+        withdrawal: withdrawn candidates leave the list and every ranking closes up over them."""
+        if not self.withdrawn:
+            return self.ballots
+        ranks = self.ballots.ranks
+        out = np.isin(ranks, list(self.withdrawn)) | (ranks == NO_CANDIDATE)
+        closed = np.take_along_axis(ranks, np.argsort(out, axis=1, kind="stable"), axis=1)
+        stay = [c for c in range(len(self.candidates)) if c not in self.withdrawn]
+        renumber = np.full(len(self.candidates) + 1, NO_CANDIDATE, dtype=ranks.dtype)
+        renumber[stay] = np.arange(len(stay))
+        depth = max(int((~out).sum(axis=1).max(initial=0)), 1)
+        return Ballots(
+            ranks=renumber[closed[:, :depth]],
+            candidates=tuple(self.candidates[c] for c in stay),
+            weights=self.ballots.weights,
+        )
 
 
 def load_blt(path: str | Path) -> Election:

@@ -247,3 +247,12 @@ def elections(draw: st.DrawFn) -> Election:
 @given(elections())
 def test_round_trip(election: Election) -> None:
     assert same(parse_blt(format_blt(election)), election)
+
+
+def test_standing_strikes_out_withdrawn_candidates() -> None:
+    e = parse_blt("4 1\n-2 -4\n3 2 1 4 3 0\n1 4 2 0\n1 3 0\n0\nA\nB\nC\nD\n")
+    b = e.standing()
+    assert b.candidates == ("A", "C") and b.ranks.tolist() == [[0, 1], [-1, -1], [1, -1]]
+    assert b.weight_array().tolist() == [3, 1, 1]
+    clean = parse_blt(CLEAN)
+    assert clean.standing() is clean.ballots
