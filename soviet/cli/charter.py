@@ -1,0 +1,46 @@
+"""``soviet charter check FILE``: say whether a charter can be used, and if not, every reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from soviet.charter import Charter, CharterInvalid, load_charter
+
+app = typer.Typer(name="charter", help="Check a charter file.", no_args_is_help=True)
+out = Console(highlight=False, soft_wrap=True)
+
+
+@app.command("check")
+def check(file: Annotated[Path, typer.Argument(help="The charter, a TOML file.")]) -> None:
+    """Check a charter: print a summary if it is sound, else every problem (exit 1)."""
+    try:
+        charter = load_charter(file)
+    except CharterInvalid as invalid:
+        for problem in invalid.problems:
+            out.print(f"[bold red]{escape(problem.path)}[/]: {escape(problem.message)}")
+        count = len(invalid.problems)
+        out.print(f"{count} problem{'' if count == 1 else 's'} in {escape(str(file))}")
+        raise typer.Exit(1) from None
+    out.print(f"[green]ok[/]: {escape(summary(charter))}")
+
+
+def summary(charter: Charter) -> str:
+    """One line naming the charter and counting what it sets up."""
+    bodies = charter.bodies
+    parts = [
+        charter.name,
+        f"{len(bodies)} bodies ({', '.join(bodies)})",
+        f"{len(charter.representation.scales)} scales",
+    ]
+    if charter.officers is not None:
+        parts.append(f"{len(charter.officers.portfolios)} portfolios")
+    if charter.discipline is not None:
+        parts.append(f"{len(charter.discipline.penalties)} penalties")
+    if charter.federation is not None:
+        parts.append(f"{len(charter.federation.conditions)} admission conditions")
+    return ", ".join(parts)
