@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 .PHONY: run test lint typecheck pytest system-packages demo clean
 
 run: $(STAMP)
-	$(BIN)/soviet demo
+	$(BIN)/soviet demo --fresh
 
 test: $(STAMP) system-packages lint typecheck pytest
 

@@ -76,7 +76,10 @@ def log_command(
             shown.append((str(seq), recorded_at, who, kind, hash_[:12], _brief(payload)))
             if len(shown) > 4 * last:
                 del shown[: len(shown) - last]
-    table = Table("seq", "recorded (UTC)", "actor", "type", "hash", "payload")
+    table = Table()
+    for name in ("seq", "recorded (UTC)", "actor", "type", "hash"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("payload", overflow="ellipsis", no_wrap=True)
     for row in shown[-last:]:
         table.add_row(*row)
     out.print(table)

@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from soviet.cli import charter as charter_commands
 from soviet.cli import count as count_commands
+from soviet.cli import demo
 from soviet.cli import ledger as ledger_commands
 
 app = typer.Typer(
@@ -33,6 +34,7 @@ def main(
 
 ledger_commands.register(app)
 app.command("count")(count_commands.count_command)
+app.command("demo")(demo.demo_command)
 app.add_typer(charter_commands.app, name="charter")
 
 

@@ -71,3 +71,17 @@ def test_postgres_appends_notify_listeners(postgres: str) -> None:
         note = next(listener.notifies(timeout=10, stop_after=1))
         assert note.channel == "soviet_events"
         assert int(note.payload) == org.ledger.head().seq
+
+
+def test_enrol_is_all_or_nothing(ledger_url: str) -> None:
+    with Organisation.open(ledger_url) as org:
+        org.execute(lambda s: found(s, "Union", {}))
+        org.execute(join("ana"))
+        rows = [("ben", "Ben", "u1", "2026-01-01"), ("cy", "Cy", "u2", "2026-01-01")]
+        with pytest.raises(Refusal, match="ana is already a member"):
+            org.execute(lambda s: membership.enrol(s, [*rows, ("ana", "A", "u1", "2026-01-01")]))
+        with pytest.raises(Refusal, match="ben appears twice in the roll"):
+            org.execute(lambda s: membership.enrol(s, [*rows, rows[0]]))
+        assert org.ledger.head().seq == 2
+        assert len(org.execute(lambda s: membership.enrol(s, rows))) == 2
+        assert sorted(org.state().members) == ["ana", "ben", "cy"]
