@@ -8,7 +8,7 @@ with every ``Problem`` found; ``Charter.cite(path)`` gives the clause a refusal 
 from soviet.charter.charter import Charter
 from soviet.charter.citation import Clause, UnknownClause
 from soviet.charter.loader import charter_from_json, charter_to_json, load_charter, parse_charter
-from soviet.charter.period import Period, PeriodError
+from soviet.charter.period import Duration, Period, PeriodError
 from soviet.charter.problems import CharterInvalid, Problem
 from soviet.charter.sections import (
     Body,
@@ -17,6 +17,7 @@ from soviet.charter.sections import (
     Congress,
     Convention,
     Council,
+    Debate,
     DelegateElection,
     Discipline,
     Extraordinary,
@@ -28,6 +29,7 @@ from soviet.charter.sections import (
     Recall,
     Representation,
     Scale,
+    SpeakingTimes,
 )
 from soviet.charter.vocabulary import (
     BODY_KINDS,
@@ -51,9 +53,11 @@ __all__ = [
     "Congress",
     "Convention",
     "Council",
+    "Debate",
     "DecisionKind",
     "DelegateElection",
     "Discipline",
+    "Duration",
     "Extraordinary",
     "Federation",
     "Majorities",
@@ -66,6 +70,7 @@ __all__ = [
     "Recall",
     "Representation",
     "Scale",
+    "SpeakingTimes",
     "UnknownClause",
     "charter_from_json",
     "charter_to_json",

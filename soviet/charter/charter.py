@@ -17,6 +17,7 @@ from soviet.charter.sections import (
     Congress,
     Convention,
     Council,
+    Debate,
     Discipline,
     Federation,
     Majority,
@@ -44,6 +45,7 @@ class Charter(CharterPart):
     officers: Officers | None = None
     discipline: Discipline | None = None
     federation: Federation | None = None
+    debate: Debate = Debate()
     convention: Convention
 
     @model_validator(mode="after")

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import date
+from datetime import date, datetime
 from fractions import Fraction
 from typing import Annotated
 
 from pydantic import Field, PlainSerializer, PlainValidator
 from pydantic_core import PydanticCustomError
 
-from soviet.charter.period import Period, PeriodError
+from soviet.charter.period import Duration, Period, PeriodError
 from soviet.charter.vocabulary import COUNTING_METHODS
 
 _RATIO = re.compile(r"(\d+)\s*/\s*(\d+)")
@@ -94,8 +94,25 @@ def _period(value: object) -> Period:
     return period
 
 
+def _duration(value: object) -> Duration:
+    if isinstance(value, Duration):
+        duration = value
+    elif isinstance(value, str):
+        try:
+            duration = Duration.parse(value)
+        except PeriodError as error:
+            raise invalid(str(error)) from None
+    else:
+        raise invalid(
+            f'must be a duration in quotes, such as "3 minutes" or "90 seconds", got {shown(value)}'
+        )
+    if duration == Duration():
+        raise invalid(f"must be longer than zero, got {shown(value)}")
+    return duration
+
+
 def _day(value: object) -> date:
-    if isinstance(value, date) and not hasattr(value, "hour"):
+    if isinstance(value, date) and not isinstance(value, datetime):
         return value
     if isinstance(value, str):
         try:
@@ -133,6 +150,11 @@ Share = Annotated[
 
 PeriodValue = Annotated[Period, PlainValidator(_period), PlainSerializer(str, return_type=str)]
 """A period longer than zero."""
+
+DurationValue = Annotated[
+    Duration, PlainValidator(_duration), PlainSerializer(str, return_type=str)
+]
+"""A clock duration longer than zero."""
 
 Day = Annotated[date, PlainValidator(_day), PlainSerializer(date.isoformat, return_type=str)]
 """A calendar date (TOML date, or ISO text in the JSON form)."""

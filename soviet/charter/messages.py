@@ -42,17 +42,17 @@ def _sentence(detail: ErrorDetails, annotation: Any, loc: tuple[int | str, ...])
     if kind == "literal_error":
         expected = str(context.get("expected", "")).replace("'", '"')
         return f"must be one of {expected}, got {got}"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
+    if kind == "int_type":
         return f"must be a whole number, got {got}"
     if kind == "greater_than_equal":
         return f"must be at least {context['ge']}, got {got}"
-    if kind in ("bool_type", "bool_parsing"):
+    if kind == "bool_type":
         return f"must be true or false, got {got}"
-    if kind in ("string_type", "str_type"):
+    if kind == "string_type":
         return f"must be text in quotes, got {got}"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
+    if kind in ("model_type", "dict_type"):
         return f"must be a table (a [section] or {{ key = value, ... }}), got {got}"
-    if kind in ("tuple_type", "list_type", "iterable_type"):
+    if kind == "tuple_type":
         return f"must be a list [ ... ], got {got}"
     message = detail["msg"]
     return message[:1].lower() + message[1:]

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from soviet.charter.field_types import (
     Count,
     CountingMethod,
+    DurationValue,
     Items,
     PeriodValue,
     Positive,
@@ -198,6 +199,26 @@ class Recall(CharterPart):
     petition_threshold: Share
     majority: Majority
     vacancy: Literal["by-election", "substitute"]
+
+
+# --- debate ---------------------------------------------------------------------------------
+
+
+class SpeakingTimes(CharterPart):
+    """The longest a speaker may hold the floor, per kind of speech; unset means no limit."""
+
+    contribution: DurationValue | None = None
+    in_favour: DurationValue | None = None
+    against: DurationValue | None = None
+    point_of_order: DurationValue | None = None
+
+
+class Debate(CharterPart):
+    """Standing orders for the floor: speaking times, and how many members besides the mover
+    must support a motion or amendment before it is admitted."""
+
+    speaking_time: SpeakingTimes = SpeakingTimes()
+    supporters: Count = 0
 
 
 # --- convention practice --------------------------------------------------------------------

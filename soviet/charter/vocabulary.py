@@ -44,7 +44,6 @@ COUNTING_METHODS: frozenset[str] = frozenset(
         "plurality",
         "two-round",
         "irv",
-        "instant-runoff",
         "schulze",
         "ranked-pairs",
         "borda",

@@ -17,6 +17,7 @@ soviet = load_charter(SOVIET_1918)
         ("congress.quorum", "[congress].quorum = 1/2"),
         ("unit_assembly.quorum", "[unit_assembly].quorum = 1/20"),
         ("congress.interval", "[congress].interval = 4 years"),
+        ("debate.speaking_time.in_favour", "[debate.speaking_time].in_favour = 3 minutes"),
         ("name", 'name = "Federation of Independent Workers\' Unions"'),
         ("adopted", "adopted = 2023-06-17"),
         ("executive.election.method", '[executive.election].method = "meek-stv"'),
@@ -55,6 +56,7 @@ def test_cite(path: str, citation: str) -> None:
 
 def test_an_unset_clause_is_cited_as_such() -> None:
     assert soviet.cite("congress.discussion") == "[congress].discussion = not set"
+    assert soviet.cite("debate.supporters") == "[debate].supporters = 0"
     assert (
         soviet.cite("executive.election.seats_are") == '[executive.election].seats_are = "at-most"'
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from fractions import Fraction
 from typing import Any
 
@@ -105,7 +106,7 @@ CASES: list[tuple[str, object, str, str]] = [
         "congress.interval",
         "PT4H",
         "congress.interval",
-        'hours, minutes and seconds are not used in a charter, got "PT4H"',
+        'is clock time; a period counts years, months, weeks and days, got "PT4H"',
     ),
     ("congress.interval", "0 days", "congress.interval", 'must be longer than zero, got "0 days"'),
     (
@@ -172,6 +173,12 @@ CASES: list[tuple[str, object, str, str]] = [
     ("name", "  ", "name", "must not be empty"),
     ("name", 7, "name", "must be text in quotes, got 7"),
     ("adopted", "yesterday", "adopted", 'must be a date such as 2024-05-12, got "yesterday"'),
+    (
+        "adopted",
+        datetime(2023, 6, 17, 10, 30),
+        "adopted",
+        "must be a date such as 2024-05-12, got 2023-06-17 10:30:00",
+    ),
     ("federation.conditions", "x", "federation.conditions", 'must be a list [ ... ], got "x"'),
     (
         "congress.majority",
@@ -187,6 +194,32 @@ CASES: list[tuple[str, object, str, str]] = [
     ),
     ("split_votes", True, "split_votes", "is not a charter key"),
     ("convention.split_votes", "yes", "convention.split_votes", 'must be true or false, got "yes"'),
+    # durations
+    (
+        "debate.speaking_time.contribution",
+        "5 minuets",
+        "debate.speaking_time.contribution",
+        'is not a duration like "3 minutes", "90 seconds" or "PT3M", got "5 minuets"',
+    ),
+    (
+        "debate.speaking_time.against",
+        "0 seconds",
+        "debate.speaking_time.against",
+        'must be longer than zero, got "0 seconds"',
+    ),
+    (
+        "debate.speaking_time.point_of_order",
+        60,
+        "debate.speaking_time.point_of_order",
+        'must be a duration in quotes, such as "3 minutes" or "90 seconds", got 60',
+    ),
+    (
+        "debate.speaking_time.for",
+        "3 minutes",
+        "debate.speaking_time.for",
+        "is not a charter key",
+    ),
+    ("debate.supporters", -1, "debate.supporters", "must be at least 0, got -1"),
     # missing
     ("congress.interval", DELETE, "congress.interval", "is missing: this section must set it"),
     ("recall", DELETE, "recall", "is missing: every charter must have it"),

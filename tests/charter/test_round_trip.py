@@ -38,6 +38,7 @@ def test_values_are_stored_in_plain_words() -> None:
     assert stored["congress"]["interval"] == "4 years"
     assert stored["convention"]["motion_deadline"] == "56 days"
     assert stored["adopted"] == "2023-06-17"
+    assert stored["debate"]["speaking_time"]["point_of_order"] == "1 minute"
     assert stored["discipline"]["penalties"][3]["decided_by"] == ["executive", "control_commission"]
 
 

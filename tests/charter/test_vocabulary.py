@@ -10,12 +10,19 @@ import pytest
 from soviet.apportion import ALIASES
 from soviet.apportion import METHODS as APPORTIONMENT_METHODS
 from soviet.charter.field_types import format_fraction, parse_fraction
-from soviet.charter.vocabulary import ApportionmentMethod
+from soviet.charter.vocabulary import COUNTING_METHODS, ApportionmentMethod
+from soviet.counting import METHODS as REGISTERED_METHODS
 
 
 @pytest.mark.parametrize("name", get_args(ApportionmentMethod))
 def test_every_apportionment_method_a_charter_names_exists(name: str) -> None:
     assert ALIASES.get(name, name) in APPORTIONMENT_METHODS
+
+
+def test_every_election_method_the_engine_counts_can_be_named() -> None:
+    # "motion" counts yes/no votes on a motion under a charter majority; it elects nobody.
+    elections = set(REGISTERED_METHODS) - {"motion"}
+    assert elections <= COUNTING_METHODS
 
 
 @pytest.mark.parametrize(
