@@ -38,9 +38,9 @@ def read_ballot_lines(text: bytes, first_line: int, n: int) -> tuple[Ranks, Weig
     start = 0
     while start < len(text) or not parts:
         end = text.find(b"\n", min(start + _BLOCK, len(text)) - 1) + 1 or len(text)
-        block = text[start:end]
-        parts.append(_read_block(block, first_line, n))
-        first_line += block.count(b"\n")
+        ranks, weights, lines = _read_block(text[start:end], first_line, n)
+        parts.append((ranks, weights))
+        first_line += lines
         start = end
     if len(parts) == 1:
         return parts[0]
@@ -55,32 +55,36 @@ def read_ballot_lines(text: bytes, first_line: int, n: int) -> tuple[Ranks, Weig
     return ranks, np.concatenate([np.ones(len(r), np.int64) if w is None else w for r, w in parts])
 
 
-def _read_block(text: bytes, first_line: int, n: int) -> tuple[Ranks, Weights | None]:
-    """One block of whole lines: every step is one array operation over all of its bytes."""
+def _read_block(text: bytes, first_line: int, n: int) -> tuple[Ranks, Weights | None, int]:
+    """One block of whole lines, and how many lines it holds: every step is one array
+    operation over all of its bytes or all of its numbers."""
     a = np.frombuffer(text, dtype=np.uint8)
-    kind = _BYTE_CLASS[a]
+    digit = (a - np.uint8(48)) < 10
+    newline = a == 10
 
     def line_at(offset: int) -> int:
         return first_line + text.count(b"\n", 0, offset)
 
-    if a.size and int(kind.max()) == _OTHER:
-        at = int(np.argmax(kind == _OTHER))
-        raise BallotError(f"line {line_at(at)}: {_unexpected(text, at)}")
-    newline = np.flatnonzero(kind == _NEWLINE)
-    digit = kind == _DIGIT
+    if not (digit | newline | (a == 32)).all():  # the byte table only when a file is unusual
+        kind = _BYTE_CLASS[a]
+        if int(kind.max()) == _OTHER:
+            at = int(np.argmax(kind == _OTHER))
+            raise BallotError(f"line {line_at(at)}: {_unexpected(text, at)}")
     head = digit.copy()
     head[1:] &= ~digit[:-1]
     starts = np.flatnonzero(head)
-    del head, kind
     if starts.size == 0:
-        return np.full((0, 1), NO_CANDIDATE, dtype=rank_dtype(n)), None
+        return np.full((0, 1), NO_CANDIDATE, dtype=rank_dtype(n)), None, text.count(b"\n")
     values = _numbers(a, digit, starts, line_at)
-    line_start = np.concatenate(([0], newline[:-1] + 1))
-    first_token = np.searchsorted(starts, line_start)
-    count = np.diff(np.append(first_token, starts.size))
-    ballot_line = np.flatnonzero(count)
-    row_first, row_count = first_token[ballot_line], count[ballot_line]
+    line_of = np.cumsum(newline, dtype=np.int32)
+    token_line = line_of[starts]
+    first = np.empty(starts.size, dtype=bool)
+    first[0] = True
+    np.not_equal(token_line[1:], token_line[:-1], out=first[1:])
+    row_first = np.flatnonzero(first)
+    row_count = np.diff(row_first, append=starts.size)
     row_last = row_first + row_count - 1
+    ballot_line = token_line[row_first]
 
     def refuse(bad_rows: npt.NDArray[np.bool_], problem: str) -> None:
         if bad_rows.any():
@@ -104,17 +108,18 @@ def _read_block(text: bytes, first_line: int, n: int) -> tuple[Ranks, Weights | 
     if int(values.max()) > n:
         k = int(np.argmax(values > n))
         refuse_token(k, f"candidate {values[k]} but only {n} candidates declared")
-    ranks = np.full((row_first.size, max(int(row_count.max()) - 2, 1)), NO_CANDIDATE, rank_dtype(n))
-    rows = np.arange(row_first.size)
-    for j in range(ranks.shape[1]):
-        rows = rows[row_count[rows] > j + 2]
-        ranks[rows, j] = values[row_first[rows] + j + 1] - 1
+    width = max(int(row_count.max()), 3)
+    grid = np.zeros((row_first.size, width), dtype=rank_dtype(n))
+    place = np.repeat(np.arange(row_first.size) * width - row_first, row_count)
+    place += np.arange(values.size)
+    grid.reshape(-1)[place] = values.astype(grid.dtype)  # weight and closing 0 are 0 now
+    ranks = grid[:, 1 : width - 1] - 1
     twice = repeated_row(ranks)
     if twice is not None:
         ranked, times = np.unique(ranks[twice], return_counts=True)
         again = int(ranked[(times > 1) & (ranked != NO_CANDIDATE)][0]) + 1
         raise BallotError(f"line {first_line + ballot_line[twice]}: candidate {again} ranked twice")
-    return ranks, None if bool((weights == 1).all()) else weights
+    return ranks, None if bool((weights == 1).all()) else weights, int(line_of[-1])
 
 
 def _numbers(

@@ -38,7 +38,7 @@ from soviet.counting.ballots import NO_CANDIDATE, BallotError, Ballots
 
 _BOM = b"\xef\xbb\xbf"
 _COMMENT = re.compile(rb'"[^"\n]*"|/\*.*?\*/|#[^\n]*', re.S)
-_END_OF_BALLOTS = re.compile(rb"^[ \t,]*0[ \t,]*$", re.M)
+_END_OF_BALLOTS = re.compile(rb"\n[ \t,]*0[ \t,]*(?:\n|\Z)")  # fast: a literal to look for
 _BALLOT_ID = re.compile(rb"^[ \t]*\(([^)\n]*)\)", re.M)
 _WORD = re.compile(rb"(?<![^\s,=])[^\s,=0-9][^\s,=]*")
 _QUOTED = re.compile(rb'"([^"]*)"')
@@ -144,13 +144,13 @@ def parse_blt(data: str | bytes) -> Election:
             break
     if first is None:
         raise BallotError(f"line {header.number}: no ballots and no line '0' after the header")
-    end = _END_OF_BALLOTS.search(raw, first.start)
+    end = _END_OF_BALLOTS.search(raw, first.start - 1)
     if end is None:
         _refuse_unended(raw[first.start :], first.number, n, prefix.nicks)
-    region = _plain_ballots(raw[first.start : end.start()], first.number, prefix.nicks)
+    region = _plain_ballots(raw[first.start : end.start() + 1], first.number, prefix.nicks)
     ranks, weights = read_ballot_lines(region, first.number, n)
     names_line = first.number + region.count(b"\n") + 1
-    names, title = _names(raw, end.end() + 1, names_line, n, header.number)
+    names, title = _names(raw, end.end(), names_line, n, header.number)
     return Election(
         ballots=Ballots(ranks=ranks, candidates=names, weights=weights),
         seats=seats,
