@@ -24,6 +24,7 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -142,15 +143,15 @@ def race(args: argparse.Namespace, rows: int, report: list[str]) -> None:
         seconds, _ = timed(lambda: load_blt(path))
         print(f"  load_blt alone: {seconds:.2f} s")
         report.append(f"| load_blt, {rows:,} ballots ({size:.1f} MiB) | {seconds:.2f} s | | |")
-        contests = [
-            ("IRV", "irv", 1, {}, "pyrankvote IRV", lambda p: pyrankvote_count(p, 1)),
+        contests: list[tuple[str, str, int, dict[str, Any], str, Callable[[Path], list[str]]]] = [
+            ("IRV", "irv", 1, {}, "pyrankvote IRV", partial(pyrankvote_count, seats=1)),
             (
                 "STV 3 seats",
                 "scottish-stv",
                 STV_SEATS,
                 {},
                 "pyrankvote STV",
-                lambda p: pyrankvote_count(p, STV_SEATS),
+                partial(pyrankvote_count, seats=STV_SEATS),
             ),
             (
                 "Schulze",
@@ -165,8 +166,8 @@ def race(args: argparse.Namespace, rows: int, report: list[str]) -> None:
             if method not in METHODS:
                 print(f"  {label}: skipped, {method!r} is not registered yet")
                 continue
-            mine, our_winners = timed(lambda m=method, s=seats, o=options: ours(path, m, s, **o))
-            theirs, peer_winners = timed(lambda f=peer_fn: f(peer_path))
+            mine, our_winners = timed(partial(ours, path, method, seats, **options))
+            theirs, peer_winners = timed(partial(peer_fn, peer_path))
             scaled = theirs * rows / peer_rows
             note = (
                 f" (run on {peer_rows:,}, scaled x{rows / peer_rows:g})" if peer_rows < rows else ""
@@ -202,7 +203,7 @@ def in_memory(scale: float, report: list[str]) -> None:
             print(f"  {label}: skipped, {method!r} is not registered yet")
             continue
         ballots = synthetic_ballots(rows)
-        seconds, _ = timed(lambda b=ballots, m=method, s=seats: count(m, b, seats=s))
+        seconds, _ = timed(partial(count, method, ballots, seats=seats))
         cells = ballots.rows * ballots.depth
         tracemalloc.start()
         count(method, ballots, seats=seats)

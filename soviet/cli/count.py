@@ -1,9 +1,9 @@
 """``soviet count``: read a ballot file, count it by a named method, print every round.
 
 The file is read whole before anything is counted: a malformed file stops with its line
-number and no result. Options the file declares (withdrawn candidates, droop's tie order) are
-handed to the method when it takes them; a method that knows no withdrawal counts the ballots
-with the withdrawn candidates struck out.
+number and no result. What the file declares (withdrawn and undeclared candidates, droop's
+tie order) is handed to the method when it takes it; a method that knows no withdrawal counts
+the ballots with the withdrawn candidates struck out.
 """
 
 from __future__ import annotations
@@ -74,6 +74,9 @@ def run_count(election: Election, method: str, seats: int, seed: int | None) -> 
             options["withdrawn"] = [election.candidates[c] for c in sorted(election.withdrawn)]
         else:
             ballots = election.standing()
+    if election.undeclared and "undeclared" in takes:
+        named = (election.candidates[c] for c in sorted(election.undeclared))
+        options["undeclared"] = [c for c in named if c in ballots.candidates]
     if election.tie_order and "tie_order" in takes:
         named = (election.candidates[c] for c in election.tie_order)
         options["tie_order"] = [c for c in named if c in ballots.candidates]

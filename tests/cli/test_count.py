@@ -113,3 +113,14 @@ def test_wide_counts_are_split_into_tables_that_fit() -> None:
     assert max(map(len, text.splitlines())) <= 70
     assert text.count("Bartholomew Longname") == len(tables)
     assert all(f"{1000.5 + k:.5f}" in text for k in range(12))
+
+
+def test_undeclared_write_ins_reach_the_minneapolis_rule() -> None:
+    if "minneapolis-stv" not in METHODS:
+        pytest.skip("minneapolis-stv not registered yet")
+    run = soviet(
+        "count", PEER / "blt" / "mpls" / "undeclared.blt", "-m", "minneapolis-stv", "--json"
+    )
+    assert run.returncode == 0, run.stderr
+    second = json.loads(run.stdout)["rounds"][1]
+    assert second["defeated"] == ["Paris"]
