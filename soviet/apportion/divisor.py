@@ -36,6 +36,7 @@ from functools import partial
 import numpy as np
 import numpy.typing as npt
 
+from soviet.apportion.bodies import Bodies, assemble
 from soviet.apportion.errors import ApportionmentError
 from soviet.apportion.lot import TiePolicy, fresh_seed, share_by_lot
 from soviet.apportion.result import Apportionment, Figures, IntArray, Tie
@@ -47,6 +48,9 @@ Signpost = Callable[[Whole], tuple[Whole, Whole | int]]
 
 BAND = 1e-9
 """Relative width around the boundary inside which float averages are not trusted."""
+
+SEARCH_STEPS = 100
+"""Enough false-position steps for any body; the exact settlement never depends on it."""
 
 
 @dataclass(frozen=True)
@@ -141,40 +145,53 @@ RULES: dict[str, DivisorRule] = {
 def divisor_apportion(
     rule: DivisorRule,
     populations: IntArray,
-    house: int,
+    bodies: Bodies,
+    houses: IntArray,
     minimum: int,
     names: tuple[str, ...] | None,
     seed: int | None,
     ties: TiePolicy,
-) -> Apportionment:
-    """Apportion ``house`` seats by ``rule``; see the module text for the method."""
+) -> tuple[Apportionment, ...]:
+    """Apportion each body's seats among its units by ``rule`` (see the module text).
+
+    ``populations`` are sorted by body (``bodies.order``); ``houses`` holds each body's seats.
+    """
     floor_seats = max(minimum, 1 if rule.first_seat_free else 0)
-    if floor_seats * populations.size > house:
+    need = floor_seats * bodies.sizes
+    if (need > houses).any():
+        b = int(np.argmax(need > houses))
         why = (
             "the method gives every unit a first seat"
             if floor_seats > minimum
             else f"the minimum is {minimum} seat(s) per unit"
         )
         raise ApportionmentError(
-            f"{rule.name}: {why}, so {populations.size} units need "
-            f"{floor_seats * populations.size} seats, but the house has {house}"
+            f"{bodies.label(b)}{rule.name}: {why}, so {bodies.sizes[b]} units need "
+            f"{need[b]} seats, but the house has {houses[b]}"
         )
-
-    low, high = _bracket(rule, populations, house, minimum)
-    seats, tie, seed = _settle(rule, populations, house, minimum, low, high, seed, ties, names)
+    low, high = _bracket(rule, populations, bodies, houses, minimum)
+    seats, tied, seed = _settle(
+        rule, populations, bodies, houses, minimum, low, high, seed, ties, names
+    )
     base = seats.copy()
-    if tie is not None:
-        base[list(tie.won)] -= 1
-    return Apportionment(
-        method=rule.name,
-        populations=populations,
-        seats=seats,
-        rounding=rule.rounding,
-        work_figures=partial(_figures, rule, populations, base, minimum),
-        minimum=minimum,
-        names=names,
-        ties=() if tie is None else (tie,),
-        seed=seed,
+    for b, tie in tied.items():
+        base[bodies.starts[b] + np.array(tie.won, dtype=np.int64)] -= 1
+
+    def figures(b: int) -> Callable[[], Figures]:
+        span = bodies.span(b)
+        return partial(_figures, rule, populations[span], base[span], minimum)
+
+    return assemble(
+        bodies,
+        rule.name,
+        populations,
+        seats,
+        lambda b: rule.rounding,
+        figures,
+        tied,
+        minimum,
+        names,
+        seed,
     )
 
 
@@ -184,89 +201,119 @@ def _figures(rule: DivisorRule, populations: IntArray, base: IntArray, minimum: 
 
 
 def _bracket(
-    rule: DivisorRule, populations: IntArray, house: int, minimum: int
-) -> tuple[float, float]:
-    """Divisors low <= high with seats(low) >= house >= seats(high), as close as floats allow.
+    rule: DivisorRule, populations: IntArray, bodies: Bodies, houses: IntArray, minimum: int
+) -> tuple[FloatArray, FloatArray]:
+    """Per body, divisors low <= high with seats(low) >= house >= seats(high), as close as
+    floats allow.
 
     Seats grow about linearly in 1/divisor (total / divisor, give or take a seat per unit), so
-    the search interpolates in 1/divisor (false position, Illinois variant) rather than halving.
+    the search interpolates in 1/divisor (false position, Illinois variant) rather than halving,
+    all bodies at once. The exact settlement does not rely on it converging: a wide bracket
+    only makes that settlement do more exact work.
     """
-    total = float(populations.sum())
+    per = bodies.body
+    total = bodies.sums(populations).astype(np.float64)
+    house = houses.astype(np.float64)
 
-    def excess(x: float) -> float:
-        return float(rule.rounds(populations * np.float64(x), minimum).sum()) - house
+    def excess(x: FloatArray) -> FloatArray:
+        return bodies.sums(rule.rounds(populations * x[per], minimum)).astype(np.float64) - house
 
-    x_low, x_high = 0.5 / float(populations.max()), (house + populations.size + 1) / total
+    x_low = 0.5 / np.maximum.reduceat(populations, bodies.starts).astype(np.float64)
+    x_high = (house + bodies.sizes + 1) / total
     f_low, f_high = excess(x_low), excess(x_high)
-    x, side = house / total, 0
-    while x_high > x_low * (1 + 1e-12):
-        if not x_low < x < x_high:
-            x = (x_low + x_high) / 2
+    x_high = np.where(f_low == 0, x_low, x_high)
+    x_low = np.where(f_high == 0, x_high, x_low)
+    x, side = house / total, np.zeros(bodies.count)
+    for _ in range(SEARCH_STEPS):
+        done = x_high <= x_low * (1 + 1e-12)
+        if done.all():
+            break
+        x = np.where((x_low < x) & (x < x_high), x, (x_low + x_high) / 2)
         f = excess(x)
-        if f == 0:
-            return 1 / x, 1 / x
-        if f < 0:
-            x_low, f_low = x, f
-            f_high = f_high / 2 if side < 0 else f_high
-            side = -1
-        else:
-            x_high, f_high = x, f
-            f_low = f_low / 2 if side > 0 else f_low
-            side = 1
-        x = x_low + (x_high - x_low) * f_low / (f_low - f_high)
+        hit = (f == 0) & ~done
+        below = (f < 0) & ~done
+        above = (f > 0) & ~done
+        x_low = np.where(hit | below, x, x_low)
+        x_high = np.where(hit | above, x, x_high)
+        f_high = np.where(below & (side < 0), f_high / 2, np.where(above, f, f_high))
+        f_low = np.where(above & (side > 0), f_low / 2, np.where(below, f, f_low))
+        side = np.where(below, -1.0, np.where(above, 1.0, side))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            x = x_low + (x_high - x_low) * f_low / (f_low - f_high)
     return 1 / x_high, 1 / x_low
 
 
 def _settle(
     rule: DivisorRule,
     populations: IntArray,
-    house: int,
+    bodies: Bodies,
+    houses: IntArray,
     minimum: int,
-    low: float,
-    high: float,
+    low: FloatArray,
+    high: FloatArray,
     seed: int | None,
-    ties: TiePolicy,
+    policy: TiePolicy,
     names: tuple[str, ...] | None,
-) -> tuple[IntArray, Tie | None, int | None]:
+) -> tuple[IntArray, dict[int, Tie], int | None]:
     """Exact seats: take back every seat won near the boundary, hand them out in Fractions.
 
     After the take-back every seat kept was won at an average above ``high * (1 + BAND)`` and
-    every unit outside the pool wants its next seat at below ``low * (1 - BAND)``, so the seats
-    handed out again go by exact comparison among the pool alone, and any equality there is a
-    real tie for the last seats.
+    every unit outside the pool wants its next seat at below ``low * (1 - BAND)`` (per body), so
+    the seats handed out again go by exact comparison within the pool alone, and an equality
+    there is a real tie for the last seats. Ties carry body-local unit numbers.
     """
-    seats = rule.rounds(populations / high, minimum)
+    top, bottom = high[bodies.body] * (1 + BAND), low[bodies.body] * (1 - BAND)
+    seats = rule.rounds(populations / high[bodies.body], minimum)
     while True:
         last = rule.averages(populations, np.maximum(seats - 1, 0))
-        back = (seats > minimum) & (last <= high * (1 + BAND))
+        back = (seats > minimum) & (last <= top)
         if not back.any():
             break
         seats = seats - back
-    wanting = rule.averages(populations, seats) >= low * (1 - BAND)
-    pool = np.flatnonzero(wanting)
+    pool = np.flatnonzero(rule.averages(populations, seats) >= bottom)
+    left = houses - bodies.sums(seats)
+    tied: dict[int, Tie] = {}
+    for b in np.flatnonzero(left > 0).tolist():
+        start = int(bodies.starts[b])
+        members = pool[
+            np.searchsorted(pool, start) : np.searchsorted(pool, start + bodies.sizes[b])
+        ]
+        level, short = _hand_out(rule, populations, seats, members, int(left[b]))
+        if level:
+            seed = fresh_seed(seed)
+            local = [u - start for u in level]
+            tie = share_by_lot(local, short, seed, policy, bodies.names_of(b, names), draw=b)
+            seats[start + np.array(tie.won, dtype=np.int64)] += 1
+            tied[b] = tie
+    return seats, tied, seed
+
+
+def _hand_out(
+    rule: DivisorRule, populations: IntArray, seats: IntArray, pool: IntArray, left: int
+) -> tuple[list[int], int]:
+    """Highest averages over ``pool`` in exact keys, ``left`` seats, adding to ``seats``.
+
+    Returns the units level for the last seats and how many seats they share when the
+    averages alone cannot decide (else an empty list).
+    """
     heap = [
         (-key, int(u))
         for key, u in zip(rule.keys(populations[pool], seats[pool]), pool.tolist(), strict=True)
     ]
     heapq.heapify(heap)
-    left = house - int(seats.sum())
-    tie = None
     while left > 0:
         top = heap[0][0]
         level = []
         while heap and heap[0][0] == top:
             level.append(heapq.heappop(heap)[1])
         if len(level) > left:
-            seed = fresh_seed(seed)
-            tie = share_by_lot(level, left, seed, ties, names)
-            seats[list(tie.won)] += 1
-            break
+            return level, left
         for u in level:
             seats[u] += 1
             (key,) = rule.keys(populations[u : u + 1], seats[u : u + 1])
             heapq.heappush(heap, (-key, u))
         left -= len(level)
-    return seats, tie, seed
+    return [], 0
 
 
 def _roundest_divisor(

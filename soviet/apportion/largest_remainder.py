@@ -32,11 +32,14 @@ from functools import partial
 import numpy as np
 import numpy.typing as npt
 
+from soviet.apportion.bodies import Bodies, assemble
 from soviet.apportion.errors import ApportionmentError
 from soviet.apportion.lot import TiePolicy, fresh_seed, share_by_lot
-from soviet.apportion.result import Apportionment, Figures, IntArray
+from soviet.apportion.result import Apportionment, Figures, IntArray, Tie
 
 BoolArray = npt.NDArray[np.bool_]
+Quota = tuple[IntArray, IntArray]
+"""Each body's quota as numerator and denominator arrays: exact, and vectorised."""
 
 
 @dataclass(frozen=True)
@@ -44,15 +47,16 @@ class QuotaRule:
     """A largest-remainder method: its name and its quota for (total population, seats)."""
 
     name: str
-    quota: Callable[[int, int], Fraction]
+    quota: Callable[[IntArray, IntArray], Quota]
 
 
-def hare_quota(total: int, seats: int) -> Fraction:
-    return Fraction(total, seats)
+def hare_quota(total: IntArray, seats: IntArray) -> Quota:
+    common = np.gcd(total, seats)
+    return total // common, seats // common
 
 
-def droop_quota(total: int, seats: int) -> Fraction:
-    return Fraction(total // (seats + 1) + 1)
+def droop_quota(total: IntArray, seats: IntArray) -> Quota:
+    return total // (seats + 1) + 1, np.ones_like(total)
 
 
 RULES: dict[str, QuotaRule] = {
@@ -64,91 +68,123 @@ RULES: dict[str, QuotaRule] = {
 def remainder_apportion(
     rule: QuotaRule,
     populations: IntArray,
-    house: int,
+    bodies: Bodies,
+    houses: IntArray,
     minimum: int,
     names: tuple[str, ...] | None,
     seed: int | None,
     ties: TiePolicy,
-) -> Apportionment:
-    """Apportion ``house`` seats by ``rule``; see the module text for the method."""
-    n = populations.size
-    if minimum * n > house:
+) -> tuple[Apportionment, ...]:
+    """Apportion each body's seats among its units by ``rule`` (see the module text).
+
+    ``populations`` are sorted by body (``bodies.order``); ``houses`` holds each body's seats.
+    """
+    need = minimum * bodies.sizes
+    if (need > houses).any():
+        b = int(np.argmax(need > houses))
         raise ApportionmentError(
-            f"{rule.name}: a minimum of {minimum} seat(s) for {n} units needs {minimum * n} "
-            f"seats, but the house has {house}"
+            f"{bodies.label(b)}{rule.name}: a minimum of {minimum} seat(s) for "
+            f"{bodies.sizes[b]} units needs {need[b]} seats, but the house has {houses[b]}"
         )
-    stage = np.full(n, -1, dtype=np.int64)
-    stage_divisors: list[Fraction] = []
-    rounded = np.zeros(n, dtype=np.int64)
-    active = np.ones(n, dtype=bool)
-    left = house
-    quota = rule.quota(int(populations.sum()), left)
+    per = bodies.body
+    stage = np.full(populations.size, -1, dtype=np.int64)
+    stages: list[Quota] = []
+    rounded = np.zeros(populations.size, dtype=np.int64)
+    active = np.ones(populations.size, dtype=bool)
+    left = houses.copy()
+    num, den = rule.quota(bodies.sums(populations), left)
     while True:
-        below = active & _less(populations, minimum, quota)
+        whole, remainder = _divmod(populations, num[per], den[per])
+        below = active & (_exact(populations, den[per]) < minimum * num[per])
         if below.any():
-            stage[below] = len(stage_divisors)
-            stage_divisors.append(quota)
-            rounded[below] = _whole(populations[below], quota)
+            stage[below] = len(stages)
+            stages.append((num, den))
+            rounded[below] = whole[below]
             active &= ~below
-            left -= minimum * int(below.sum())
-        if not active.any() or int(_whole(populations[active], quota).sum()) <= left:
+            left = left - minimum * bodies.sums(below.astype(np.int64))
+        wholes = bodies.sums(np.where(active, whole, 0).astype(np.int64))
+        redo = (bodies.sums(active.astype(np.int64)) > 0) & (wholes > left)
+        if not redo.any():
             break
-        quota = rule.quota(int(populations[active].sum()), left)
-    units = np.flatnonzero(active)
-    whole, remainder = _divmod(populations[units], quota)
-    extra = left - int(whole.sum())
-    if extra > units.size:
+        fresh_num, fresh_den = rule.quota(bodies.sums(np.where(active, populations, 0)), left)
+        num, den = np.where(redo, fresh_num, num), np.where(redo, fresh_den, den)
+    extra = left - wholes
+    room = bodies.sums(active.astype(np.int64))
+    if (extra > room).any():
+        b = int(np.argmax(extra > room))
         raise ApportionmentError(
-            f"{rule.name}: quota {quota} leaves {extra} seats after the whole parts, more than "
-            f"the {units.size} units that could take one each; too few people for the seats"
+            f"{bodies.label(b)}{rule.name}: quota {Fraction(int(num[b]), int(den[b]))} leaves "
+            f"{extra[b]} seats after the whole parts, more than the {room[b]} units that could "
+            "take one each; too few people for the seats"
         )
-    seats = np.maximum(rounded, minimum)
-    seats[units] = whole
-    rounded[units] = whole
-    tie = None
-    if extra > 0:
-        cut = np.sort(remainder)[::-1][extra - 1]
-        above = units[remainder > cut]
-        level = units[remainder == cut]
-        seats[above] += 1
-        rounded[above] += 1
-        if above.size + level.size > extra:
-            seed = fresh_seed(seed)
-            tie = share_by_lot(level.tolist(), extra - above.size, seed, ties, names)
-            seats[list(tie.won)] += 1
-        else:
-            seats[level] += 1
-            rounded[level] += 1
-    return Apportionment(
-        method=rule.name,
-        populations=populations,
-        seats=seats,
-        rounding=f"whole part, one seat more for each of the {extra} largest remainders",
-        work_figures=partial(Figures, quota, rounded, tuple(stage_divisors), stage),
-        minimum=minimum,
-        names=names,
-        ties=() if tie is None else (tie,),
-        seed=seed,
+    seats = np.where(active, whole, np.maximum(rounded, minimum)).astype(np.int64)
+    rounded = np.where(active, whole, rounded).astype(np.int64)
+    cut = _cut(remainder, active, per, extra, bodies.count)
+    contest = active & (extra[per] > 0)
+    above = contest & (remainder > cut[per])
+    level = contest & (remainder == cut[per])
+    short = extra - bodies.sums(above.astype(np.int64))
+    tied_bodies = bodies.sums(level.astype(np.int64)) > short
+    clean = level & ~tied_bodies[per]
+    seats += above | clean
+    rounded += above | clean
+    tied: dict[int, Tie] = {}
+    for b in np.flatnonzero(tied_bodies).tolist():
+        span = bodies.span(b)
+        local = np.flatnonzero(level[span]).tolist()
+        seed = fresh_seed(seed)
+        tie = share_by_lot(local, int(short[b]), seed, ties, bodies.names_of(b, names), draw=b)
+        seats[span.start + np.array(tie.won, dtype=np.int64)] += 1
+        tied[b] = tie
+
+    def figures(b: int) -> Callable[[], Figures]:
+        span = bodies.span(b)
+        quotas = tuple(Fraction(int(n[b]), int(d[b])) for n, d in stages)
+        quota = Fraction(int(num[b]), int(den[b]))
+        return partial(Figures, quota, rounded[span], quotas, stage[span])
+
+    return assemble(
+        bodies,
+        rule.name,
+        populations,
+        seats,
+        lambda b: f"whole part, one seat more for each of the {extra[b]} largest remainders",
+        figures,
+        tied,
+        minimum,
+        names,
+        seed,
     )
 
 
-def _exact(values: IntArray, factor: int) -> IntArray:
+def _cut(
+    remainder: IntArray, active: BoolArray, per: IntArray, extra: IntArray, count: int
+) -> IntArray:
+    """Per body, the remainder of the last unit a remainder seat reaches (-1 when none do)."""
+    units = np.flatnonzero(active & (extra[per] > 0))
+    if remainder.dtype == object:
+        ranked = np.array(
+            sorted(units.tolist(), key=lambda u: (per[u], -remainder[u])), dtype=np.int64
+        )
+    else:
+        ranked = units[np.lexsort((-remainder[units], per[units]))]
+    bodies_ranked = per[ranked]
+    cut = np.full(count, -1, dtype=remainder.dtype)
+    reaching = np.flatnonzero(extra > 0)
+    last = np.searchsorted(bodies_ranked, reaching) + extra[reaching] - 1
+    cut[reaching] = remainder[ranked[last]]
+    return cut
+
+
+def _exact(values: IntArray, factor: IntArray) -> IntArray:
     """``values * factor`` in int64 when it surely fits, else in Python integers."""
-    if int(values.max(initial=0)) * abs(factor) < 2**62:
+    if int(values.max(initial=0)) * int(np.abs(factor).max(initial=0)) < 2**62:
         return values * factor
-    return values.astype(object) * factor
+    product: IntArray = values.astype(object) * factor.astype(object)
+    return product
 
 
-def _divmod(populations: IntArray, quota: Fraction) -> tuple[IntArray, IntArray]:
-    """Whole part and remainder (in units of 1/denominator) of population / quota."""
-    scaled = _exact(populations, quota.denominator)
-    return scaled // quota.numerator, scaled % quota.numerator
-
-
-def _whole(populations: IntArray, quota: Fraction) -> IntArray:
-    return _divmod(populations, quota)[0].astype(np.int64)
-
-
-def _less(populations: IntArray, minimum: int, quota: Fraction) -> BoolArray:
-    """population / quota < minimum, compared in integers."""
-    return _exact(populations, quota.denominator) < minimum * quota.numerator
+def _divmod(populations: IntArray, num: IntArray, den: IntArray) -> tuple[IntArray, IntArray]:
+    """Whole part and remainder (in units of 1/den) of population / (num/den), exactly."""
+    scaled = _exact(populations, den)
+    return scaled // num, scaled % num

@@ -30,8 +30,12 @@ def share_by_lot(
     seed: int,
     policy: TiePolicy,
     names: tuple[str, ...] | None,
+    draw: int = 0,
 ) -> Tie:
-    """Give ``seats`` seats to as many of the ``level`` units, drawn by lot (or refuse)."""
+    """Give ``seats`` seats to as many of the ``level`` units, drawn by lot (or refuse).
+
+    ``draw`` numbers the lots of one call (one per body), each from its own stream of ``seed``.
+    """
     units = tuple(sorted(level))
     if policy == "refuse":
         tied = ", ".join(unit_label(u, names) for u in units)
@@ -39,5 +43,5 @@ def share_by_lot(
             f"{tied} are level for the last {seats} seat(s); "
             "a lot is needed and the charter (or caller) refuses one"
         )
-    drawn = np.random.default_rng(seed).choice(len(units), size=seats, replace=False)
+    drawn = np.random.default_rng([seed, draw]).choice(len(units), size=seats, replace=False)
     return Tie(units=units, seats=seats, won=tuple(sorted(units[int(i)] for i in drawn)))

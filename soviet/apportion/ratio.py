@@ -21,6 +21,7 @@ from typing import Literal
 
 import numpy as np
 
+from soviet.apportion.bodies import Bodies, assemble
 from soviet.apportion.errors import ApportionmentError
 from soviet.apportion.result import Apportionment, Figures, IntArray
 
@@ -35,11 +36,12 @@ REMAINDERS: dict[str, str] = {
 
 def ratio_apportion(
     populations: IntArray,
+    bodies: Bodies,
     ratio: int,
     remainder: str | None,
     minimum: int,
     names: tuple[str, ...] | None,
-) -> Apportionment:
+) -> tuple[Apportionment, ...]:
     """One delegate per ``ratio`` members, the remainder treated as the charter says."""
     if isinstance(ratio, bool) or not isinstance(ratio, int | np.integer) or ratio < 1:
         raise ApportionmentError(f"ratio must be a whole number of members, got {ratio!r}")
@@ -54,12 +56,16 @@ def ratio_apportion(
         whole = whole + (2 * rest >= ratio)
     elif remainder == "any":
         whole = whole + (rest > 0)
-    return Apportionment(
-        method="ratio",
-        populations=populations,
-        seats=np.maximum(whole, minimum),
-        rounding=REMAINDERS[remainder],
-        work_figures=partial(Figures, Fraction(int(ratio)), whole),
-        minimum=minimum,
-        names=names,
+    divisor = Fraction(int(ratio))
+    return assemble(
+        bodies,
+        "ratio",
+        populations,
+        np.maximum(whole, minimum),
+        lambda b: REMAINDERS[remainder],
+        lambda b: partial(Figures, divisor, whole[bodies.span(b)]),
+        {},
+        minimum,
+        names,
+        None,
     )
