@@ -3,6 +3,7 @@
 Importing this package registers every method; ``count(name, ballots, ...)`` runs one.
 """
 
+from soviet.counting import irv, meek_stv, minneapolis_stv, scottish_stv, wigm_stv  # noqa: F401
 from soviet.counting import party_list  # noqa: F401
 from soviet.counting.ballots import BallotError, Ballots, as_ballots
 from soviet.counting.blt import Election, load_blt, parse_blt, write_blt

@@ -1,0 +1,49 @@
+"""The count sheet: every step of a count as it happens, turned into :class:`Round` entries.
+
+A transferable-vote count is a sequence of steps (first preferences, a candidate deemed
+elected, a surplus transferred, a candidate excluded ...). Each entry keeps the votes, quota and
+non-transferable votes at that step, in the arithmetic of the rule, so a published count can be
+checked step by step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from soviet.counting.result import Number, Round, TieBreak
+
+
+class CountSheet:
+    """Collects the rounds and tie breaks of one count (a builder, used by one count only)."""
+
+    def __init__(self, candidates: Sequence[str], number: Callable[[Any], Number]) -> None:
+        self.candidates = tuple(candidates)
+        self.number = number
+        self.rounds: list[Round] = []
+        self.ties: list[TieBreak] = []
+
+    def record(
+        self,
+        stage: int,
+        action: str,
+        votes: Sequence[Any],
+        quota: Any,
+        exhausted: Any,
+        elected: Sequence[int] = (),
+        defeated: Sequence[int] = (),
+        note: str = "",
+    ) -> None:
+        n = self.number
+        self.rounds.append(
+            Round(
+                number=stage,
+                votes=tuple(n(v) for v in votes),
+                action=action,
+                quota=None if quota is None else n(quota),
+                exhausted=n(exhausted),
+                elected=tuple(self.candidates[c] for c in elected),
+                defeated=tuple(self.candidates[c] for c in defeated),
+                note=note,
+            )
+        )

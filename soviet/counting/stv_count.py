@@ -1,0 +1,110 @@
+"""The working sheet every single-transferable-vote count keeps, whatever its rule.
+
+Who stands where, the votes each candidate holds, the quota, the votes no candidate holds
+(non-transferable papers, or Meek's residue), who was elected or defeated in what order, and the
+count sheet of rounds and ties. Rule modules subclass :class:`StvCount` and add only their own
+text; how the sheet is kept is decided here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from soviet.counting.arithmetic import Arithmetic, Value
+from soviet.counting.ballots import Ballots
+from soviet.counting.contest import Contest, Standing
+from soviet.counting.papers import Papers
+from soviet.counting.result import Result
+from soviet.counting.sheet import CountSheet
+
+
+class StvCount:
+    """The state of one count: mutable, created, run and discarded inside one method call."""
+
+    def __init__(self, ballots: Ballots, contest: Contest, arith: Arithmetic) -> None:
+        self.contest = contest
+        self.arith = arith
+        self.state = contest.opening()
+        self.papers = Papers(ballots, self.continuing(), arith)
+        self.votes: list[Value] = [arith.integer(0)] * len(contest.candidates)
+        self.sheet = CountSheet(contest.candidates, arith.number)
+        self.drawer = contest.drawer()
+        self.stage = 0
+        self.quota: Value = arith.integer(0)
+        self.exhausted: Value = arith.integer(0)
+        self.elected: list[int] = []
+        self.defeated: list[int] = []
+
+    def hopeful(self) -> list[int]:
+        return [c for c, s in enumerate(self.state) if s is Standing.HOPEFUL]
+
+    def continuing(self) -> list[bool]:
+        return [s is Standing.HOPEFUL for s in self.state]
+
+    def vacancies(self) -> int:
+        return self.contest.seats - len(self.elected)
+
+    def highest_first(self, cands: Iterable[int]) -> list[int]:
+        """Most votes first; equal votes later-listed first (the droop counter's order)."""
+        return sorted(cands, key=lambda c: (self.votes[c], c), reverse=True)
+
+    def first_preferences(self) -> None:
+        """Credit each continuing candidate with the papers on which they are first."""
+        self.votes = self.papers.tally()
+
+    def elect(self, cands: Iterable[int], note: str = "") -> None:
+        chosen = list(cands)
+        if chosen:
+            for c in chosen:
+                self.state[c] = Standing.ELECTED
+            self.elected.extend(chosen)
+            self.record("elect", elected=chosen, note=note)
+
+    def defeat(self, cands: Iterable[int], note: str = "") -> None:
+        chosen = list(cands)
+        if chosen:
+            for c in chosen:
+                self.state[c] = Standing.DEFEATED
+            self.defeated.extend(chosen)
+            self.record("defeat", defeated=chosen, note=note)
+
+    def by_lot(self, tied: list[int], purpose: str) -> int:
+        """One of ``tied`` by the count's lot, the drawing recorded (alone: no lot)."""
+        if len(tied) == 1:
+            return tied[0]
+        chosen, tie = self.drawer.draw(tied, self.stage, purpose)
+        self.sheet.ties.append(tie)
+        return chosen
+
+    def record(
+        self,
+        action: str,
+        elected: Iterable[int] = (),
+        defeated: Iterable[int] = (),
+        note: str = "",
+    ) -> None:
+        self.sheet.record(
+            self.stage,
+            action,
+            self.votes,
+            self.quota,
+            self.exhausted,
+            tuple(elected),
+            tuple(defeated),
+            note,
+        )
+
+    def result(self, method: str, options: dict[str, Any]) -> Result:
+        names = self.contest.candidates
+        return Result(
+            method=method,
+            candidates=names,
+            seats=self.contest.seats,
+            elected=tuple(names[c] for c in self.elected),
+            eliminated=tuple(names[c] for c in self.defeated),
+            rounds=tuple(self.sheet.rounds),
+            ties=tuple(self.sheet.ties),
+            seed=self.drawer.seed,
+            options=options,
+        )
