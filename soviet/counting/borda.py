@@ -30,8 +30,8 @@ def borda(ballots: Ballots, seats: int, seed: int | None = None) -> Result:
     names = ballots.candidates
     m = len(names)
     d = pairwise(ballots).tolist()
-    _, blank = label_totals(ballots.ranks[:, 0], ballots.weights, m)
-    counted = Fraction(ballots.total_weight()) - Fraction(blank)
+    first, blank = label_totals(ballots.ranks[:, 0], ballots.weights, m)
+    counted = sum((Fraction(v) for v in first), Fraction(0))
     points: tuple[Number, ...] = tuple(
         rational(
             sum(

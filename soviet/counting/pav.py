@@ -18,7 +18,8 @@ from soviet.counting.lot import Lots
 from soviet.counting.motion import figure
 from soviet.counting.refusals import enough_candidates
 from soviet.counting.registry import method
-from soviet.counting.result import Number, Result, Round
+from soviet.counting.result import Result, Round
+from soviet.counting.sums import marked_totals
 
 MAX_COMMITTEES = 5_000_000
 """Exact PAV is NP-hard; this many committees are weighed in seconds, more are refused."""
@@ -105,10 +106,7 @@ def pav(ballots: Ballots, seats: int, seed: int | None = None) -> Result:
         labels = [", ".join(names[c] for c in committee) for committee in winners]
         chosen, lots = lots.pick(labels, 1, "committee")
     elected = tuple(names[c] for c in winners[chosen])
-    support: tuple[Number, ...] = tuple(
-        (approvals.weights[approvals.sets[:, c]]).sum().item() if len(approvals.weights) else 0
-        for c in range(m)
-    )
+    support = marked_totals(approvals.sets.T, approvals.weights)
     shown = figure(score) if isinstance(score, Fraction) else str(score)
     note = f"PAV score {shown}; {len(winners)} of {comb(m, seats):,} committees reach it"
     return Result(

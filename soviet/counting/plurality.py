@@ -58,11 +58,11 @@ def two_round(ballots: Ballots, seats: int, seed: int | None = None) -> Result:
     """The two-round system, counted from ranked ballots, as article 7 of the French
     Constitution of 1958 sets it for the President.
 
-    "Elected by an absolute majority of the votes cast" (suffrages exprimés: blank ballots
+    Elected by "an absolute majority of the votes cast" (suffrages exprimés: blank ballots
     are not votes cast); failing that, a second round between "the two candidates who ... have
-    received the greatest number of votes in the first round". A ballot's second round vote
-    goes to whichever of the two it ranks higher; one ranking neither is not cast. Article 7
-    says nothing of equalities: here they are decided by lot.
+    received the greatest number of votes in the first round" (our translation). A ballot's
+    second round vote goes to whichever of the two it ranks higher; one ranking neither is
+    not cast. Article 7 says nothing of equalities: here they are decided by lot.
     """
     single_seat("two-round", ballots, seats, "block-plurality or an STV method")
     names = ballots.candidates
@@ -121,8 +121,9 @@ def block_plurality(ballots: Ballots, seats: int, seed: int | None = None) -> Re
     Each row lists the candidates its voter marks. Rule 15: "the candidate or candidates to
     whom more votes have been given than to the other candidates, up to the number of
     councillors to be elected" are elected. A ballot "on which votes are given for more
-    candidates than the voter is entitled to vote for" is void and not counted (rule 47,
-    rejected ballot papers); equalities that decide a seat are decided by lot (rule 49).
+    candidates than the voter is entitled to vote for" is void and not counted (the rule on
+    rejected ballot papers); an equality that decides a seat is decided by lot (the rule on
+    equality of votes).
     """
     names = ballots.candidates
     enough_candidates("block-plurality", ballots, seats)

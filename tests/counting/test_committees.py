@@ -67,6 +67,13 @@ def test_pav_weights_count_as_voters() -> None:
     assert weighted.elected == ("A", "C") and weighted.rounds[0].quota == 9
 
 
+def test_pav_with_fractional_weights_stays_exact() -> None:
+    weights = np.array([Fraction(5, 2), Fraction(3, 2), Fraction(1, 2)], dtype=object)
+    r = count("pav", [[A, B], [C], [A]], candidates="ABC", seats=2, weights=weights)
+    assert r.elected == ("A", "C") and r.rounds[0].quota == Fraction(9, 2)
+    assert r.scores == (3, Fraction(5, 2), Fraction(3, 2))
+
+
 def test_pav_refuses_a_search_too_large_to_be_exact() -> None:
     with pytest.raises(ValueError, match="committees of 15 from 40 candidates"):
         count("pav", [[0]], candidates=[f"c{i}" for i in range(40)], seats=15)

@@ -131,6 +131,16 @@ def test_two_round_equality_for_second_place_is_drawn() -> None:
     assert r.elected == ("A",)  # A beats either finalist
 
 
+def test_two_round_is_not_monotonic() -> None:
+    # Round 1: A 8, B 9, C 12; C beats B 16 to 13. Two B>C>A voters move C to the top:
+    # round 1: A 8, B 7, C 14; now A meets C and wins 15 to 14. More support cost C the seat.
+    orders = [[A, B, C], [A, C, B], [B, A, C], [B, C, A], [C, A, B], [C, B, A]]
+    before = count("two-round", orders, candidates="ABC", weights=[4, 4, 7, 2, 7, 5])
+    after = count("two-round", orders, candidates="ABC", weights=[4, 4, 7, 0, 7, 7])
+    assert before.elected == ("C",) and before.rounds[1].votes == (0, 13, 16)
+    assert after.elected == ("A",) and after.rounds[1].votes == (15, 0, 14)
+
+
 def test_two_round_tennessee() -> None:
     r = counted("two-round", TENNESSEE, CITIES)
     assert r.elected == ("Nashville",)
@@ -158,6 +168,14 @@ def test_borda_short_ballots_share_points_among_the_unranked() -> None:
     assert r.scores == (2, Fraction(5, 2), Fraction(3, 2))
     assert r.rounds[0].exhausted == 1
     assert r.elected == ("B",)
+
+
+def test_borda_with_fractional_weights_stays_exact() -> None:
+    weights = np.array([Fraction(1, 3), Fraction(1, 2)], dtype=object)
+    r = count("borda", [[A, B, C], [C]], candidates="ABC", weights=weights)
+    # [A, B, C] x 1/3: A 2/3, B 1/3; [C] x 1/2: C 1, A and B 1/4 each.
+    assert r.scores == (Fraction(11, 12), Fraction(7, 12), 1)
+    assert r.elected == ("C",)
 
 
 def test_borda_equal_points_are_drawn() -> None:
