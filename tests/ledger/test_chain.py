@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import replace
 from itertools import pairwise
 
 import pytest
@@ -69,7 +68,7 @@ def test_failed_batch_leaves_nothing(ledger_url: str) -> None:
         with pytest.raises(LedgerError, match="nothing stored"):
             ledger.restore([good, broken])
         with pytest.raises(LedgerError, match="cannot store event 5 after event 3"):
-            ledger.restore([good, replace(good, seq=5)])
+            ledger.restore([good, good._replace(seq=5)])
         assert ledger.head().seq == 2
         assert verify_rows(ledger.rows()).sound
 
