@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from json.encoder import encode_basestring
 from typing import Any, NamedTuple
 
-import orjson
+import msgspec
 
 GENESIS_HASH = "0" * 64
 
@@ -76,7 +76,7 @@ class Event(NamedTuple):
 
     @property
     def payload(self) -> JSON:
-        value: JSON = orjson.loads(self.payload_json)
+        value: JSON = msgspec.json.decode(self.payload_json)
         return value
 
     @property

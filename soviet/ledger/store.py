@@ -94,8 +94,7 @@ class Ledger(ABC):
         self._insert(first - 1, events)
 
     def events(self, after: int = 0, upto: int | None = None) -> Iterator[Event]:
-        for r in self.rows(after, upto):
-            yield Event(*r)
+        return map(Event._make, self.rows(after, upto))
 
     def __enter__(self) -> Ledger:
         return self

@@ -33,7 +33,7 @@ class Recorded(Protocol):
     @property
     def type(self) -> str: ...
     @property
-    def payload(self) -> dict[str, Any]: ...
+    def payload_json(self) -> str: ...
 
 
 class FoldError(ValueError):
@@ -71,7 +71,7 @@ class Replay:
     def apply(self, event: Recorded) -> None:
         if event.seq != self.seq + 1:
             raise FoldError(f"event {event.seq} cannot follow event {self.seq}")
-        body = decode(event.type, event.payload)
+        body = decode(event.type, event.payload_json)
         if self.seq == 0 and not isinstance(body, OrganisationFounded):
             raise FoldError(f"event 1 must found the organisation, not {event.type}")
         self.seq = event.seq
