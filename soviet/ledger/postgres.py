@@ -15,23 +15,11 @@ import psycopg
 from psycopg import errors
 
 from soviet.ledger.event import Event
-from soviet.ledger.store import EMPTY, ConcurrentAppend, Head, Ledger, LedgerError, Row
+from soviet.ledger.schema import COLUMNS, HEAD, expect_head, head_of, table, values
+from soviet.ledger.store import ConcurrentAppend, Head, Ledger, LedgerError, Row
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS events (
-    seq         BIGINT PRIMARY KEY,
-    prev_hash   TEXT NOT NULL,
-    hash        TEXT NOT NULL,
-    recorded_at TEXT NOT NULL,
-    actor       TEXT NOT NULL,
-    type        TEXT NOT NULL,
-    payload     TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_type ON events(type);
-CREATE INDEX IF NOT EXISTS events_time ON events(recorded_at);
-"""
+SCHEMA = table("BIGINT")
 
-COLUMNS = "seq, prev_hash, hash, recorded_at, actor, type, payload"
 CHANNEL = "soviet_events"
 
 
@@ -48,19 +36,15 @@ class PostgresLedger(Ledger):
             raise LedgerError(f"cannot open {_safe(url)}: {str(e).strip()}") from e
 
     def head(self) -> Head:
-        row = self.db.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
-        return Head(row[0], row[1]) if row else EMPTY
+        return head_of(self.db.execute(HEAD).fetchone())
 
     def _insert(self, expected: int, events: Sequence[Event]) -> None:
         try:
             with self.db.transaction(), self.db.cursor() as cur:
-                actual = self.head().seq
-                if actual != expected:
-                    raise ConcurrentAppend(expected, actual)
+                expect_head(expected, self.head())
                 cur.executemany(
                     f"INSERT INTO events ({COLUMNS}) VALUES (%s,%s,%s,%s,%s,%s,%s)",
-                    [(e.seq, e.prev_hash, e.hash, e.recorded_at, e.actor, e.type,
-                      e.payload_json) for e in events],
+                    values(events),
                 )
                 cur.execute("SELECT pg_notify(%s, %s)", (CHANNEL, str(events[-1].seq)))
         except errors.UniqueViolation:

@@ -7,23 +7,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from soviet.ledger.event import Event
-from soviet.ledger.store import EMPTY, ConcurrentAppend, Head, Ledger, LedgerError, Row
+from soviet.ledger.schema import COLUMNS, HEAD, expect_head, head_of, table, values
+from soviet.ledger.store import Head, Ledger, LedgerError, Row
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS events (
-    seq         INTEGER PRIMARY KEY,
-    prev_hash   TEXT NOT NULL,
-    hash        TEXT NOT NULL,
-    recorded_at TEXT NOT NULL,
-    actor       TEXT NOT NULL,
-    type        TEXT NOT NULL,
-    payload     TEXT NOT NULL
-) STRICT;
-CREATE INDEX IF NOT EXISTS events_type ON events(type);
-CREATE INDEX IF NOT EXISTS events_time ON events(recorded_at);
-"""
+SCHEMA = table("INTEGER", " STRICT")
 
-COLUMNS = "seq, prev_hash, hash, recorded_at, actor, type, payload"
 
 
 class SqliteLedger(Ledger):
@@ -43,20 +31,16 @@ class SqliteLedger(Ledger):
             raise LedgerError(f"cannot open {self.url}: {e}") from e
 
     def head(self) -> Head:
-        row = self.db.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
-        return Head(row[0], row[1]) if row else EMPTY
+        return head_of(self.db.execute(HEAD).fetchone())
 
     def _insert(self, expected: int, events: Sequence[Event]) -> None:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            actual = self.head().seq
-            if actual != expected:
-                raise ConcurrentAppend(expected, actual)
+            expect_head(expected, self.head())
             db.executemany(
                 f"INSERT INTO events ({COLUMNS}) VALUES (?,?,?,?,?,?,?)",
-                [(e.seq, e.prev_hash, e.hash, e.recorded_at, e.actor, e.type, e.payload_json)
-                 for e in events],
+                values(events),
             )
         except sqlite3.Error as e:
             db.execute("ROLLBACK")
