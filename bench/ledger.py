@@ -22,25 +22,32 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from soviet.charter import charter_to_json, load_charter
 from soviet.ledger import Act, Ledger, open_ledger, verify_rows
 from soviet.model import fold
 
 BATCH = 1_000
+CHARTER = charter_to_json(load_charter(Path(__file__).resolve().parents[1] / "charters"
+                                       / "union-federation.toml"))
 
 
 def acts(n: int, start: int = 0) -> Iterator[list[Act]]:
-    """Members joining and some leaving: the bulk of a real organisation's ledger."""
+    """A thousand units, then members joining and some leaving: the bulk of a real ledger."""
     for lo in range(start, start + n, BATCH):
         batch = []
         for i in range(lo, min(lo + BATCH, start + n)):
             if i == 0:
-                batch.append(Act("organisation.founded", {"name": "Bench", "charter": {}}))
+                batch.append(Act("organisation.founded", {"name": "Bench", "charter": CHARTER}))
+            elif i < 1001:
+                batch.append(Act("body.created", {"body": f"u{i}", "name": f"Unit {i}",
+                                                  "kind": "unit_assembly", "parent": None,
+                                                  "on": "2026-01-01"}))
             elif i % 10 == 9:
                 batch.append(Act("member.left", {"member": f"m{i - 1}", "on": "2026-02-01"}))
             else:
-                batch.append(Act("member.joined", {"member": f"m{i}", "name": f"Member {i}",
-                                                   "unit": f"u{i % 1000}",
-                                                   "since": "2026-01-01"}))
+                batch.append(Act("members.joined", {"unit": f"u{1 + i % 1000}",
+                                                    "members": [[f"m{i}", f"Member {i}"]],
+                                                    "on": "2026-01-01"}))
         yield batch
 
 

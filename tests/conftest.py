@@ -9,12 +9,16 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from soviet.charter import charter_to_json, load_charter
 from tests.postgres_server import postgres_server
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 _databases = itertools.count(1)
+
+CHARTER_JSON = charter_to_json(load_charter(REPO / "charters" / "union-federation.toml"))
+"""A real charter, as the founding event stores it."""
 
 
 @pytest.fixture(scope="session")

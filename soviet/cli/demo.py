@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +22,8 @@ from soviet.counting import count
 from soviet.ledger import verify_rows
 from soviet.model import Member
 from soviet.rules.founding import found
-from soviet.rules.membership import enrol
+from soviet.rules.membership import join
+from soviet.rules.structure import create_body
 from soviet.service import Organisation
 
 CHARTER = Path(__file__).resolve().parents[2] / "charters" / "union-federation.toml"
@@ -52,7 +54,16 @@ def demo_command(
             for i in range(1, members + 1)]
     with Organisation.open(db) as org:
         org.execute(lambda s: found(s, "Demo Union Federation", charter_to_json(charter)), "demo")
-        org.execute(lambda s: enrol(s, roll), "demo")
+        org.execute(lambda s: create_body(s, "congress", "National Congress", "congress", None,
+                                          "2025-01-01"), "demo")
+        org.execute(lambda s: create_body(s, "north", "Northern Regional Council", "council",
+                                          "congress", "2025-01-01", "region"), "demo")
+        for local in LOCALS:
+            org.execute(partial(create_body, body=_slug(local), name=local,
+                                kind="unit_assembly", parent="north", on="2025-01-01"), "demo")
+            members_of = [(m, name) for m, name, unit, _ in roll if unit == local]
+            org.execute(partial(join, unit_id=_slug(local), members=members_of,
+                                on="2025-01-15"), "demo")
         state = org.state()
         out.print(f"[bold]{state.name}[/] founded under the charter "
                   f"{charter.name!r} at {org.ledger.url}")
@@ -69,11 +80,15 @@ def demo_command(
         out.print(f"  .venv/bin/{command}")
 
 
+def _slug(name: str) -> str:
+    return name.lower().replace(" ", "-")
+
+
 def _show_locals(members: Iterable[Member]) -> None:
     sizes = Counter(m.unit for m in members)
     table = Table("local", "members", title="Members by local")
     for unit in LOCALS:
-        table.add_row(unit, f"{sizes.get(unit, 0):,}")
+        table.add_row(unit, f"{sizes.get(_slug(unit), 0):,}")
     out.print(table)
 
 

@@ -1,26 +1,56 @@
 """The fold from events to :class:`State`, and replay to any past moment.
 
-Folding a million events through immutable copies would copy the whole state per event, so a
-:class:`Replay` keeps private working tables while it runs and hands out frozen snapshots:
-events in, frozen state out, nothing shared with a snapshot once it is taken.
+A :class:`Replay` keeps private working tables and applies each event to them; ``state()`` is a
+read-only view of those tables (see :mod:`soviet.model.state`). Each handler checks that its
+event can follow the state before it: a ledger that cannot be folded is refused, never guessed.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any, Protocol
 
+from soviet.charter import Charter, CharterInvalid, charter_from_json
 from soviet.model.events import (
+    BasisReported,
+    BodiesMerged,
+    BodyCreated,
+    BodyDissolved,
+    BodyMoved,
+    ByElectionCalled,
     CharterAmended,
     DomainEvent,
-    MemberJoined,
+    ElectionHeld,
+    MandateEnded,
+    MandateGranted,
     MemberLeft,
+    MemberReinstated,
+    MembersJoined,
+    MemberSuspended,
+    MemberTransferred,
     OrganisationFounded,
+    RecallPetitionFiled,
+    RecallPetitionSigned,
+    RecallVoteCalled,
+    RecallVoteTaken,
+    SeatsApportioned,
     decode,
 )
-from soviet.model.state import Member, State
+from soviet.model.state import (
+    Apportionment,
+    Body,
+    ByElection,
+    Election,
+    Ending,
+    Mandate,
+    Member,
+    Petition,
+    State,
+    Suspension,
+)
 
 
 class Recorded(Protocol):
@@ -58,15 +88,48 @@ class Replay:
         self.seq = 0
         self.time = ""
         self.name = ""
-        self.charter: dict[str, Any] = {}
+        self.charter: Charter | None = None
         self.charter_since = 0
+        self.bodies: dict[str, Body] = {}
+        self.children: defaultdict[str, set[str]] = defaultdict(set)
         self.members: dict[str, Member] = {}
+        self.unit_sizes: defaultdict[str, int] = defaultdict(int)
+        self.basis: dict[tuple[str, str], int] = {}
+        self.mandates: dict[str, Mandate] = {}
+        self.seated: defaultdict[str, set[str]] = defaultdict(set)
+        self.carried: defaultdict[str, set[str]] = defaultdict(set)
+        self.held_by: defaultdict[str, set[str]] = defaultdict(set)
+        self.waiting: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+        self.in_body: defaultdict[str, list[str]] = defaultdict(list)
+        self.apportionments: dict[str, Apportionment] = {}
+        self.elections: dict[str, Election] = {}
+        self.by_elections: dict[str, ByElection] = {}
+        self.petitions: dict[str, Petition] = {}
+        self.counters: defaultdict[str, int] = defaultdict(int)
         self._apply: dict[type[DomainEvent], Callable[[Any], None]] = {
             OrganisationFounded: self._founded,
             CharterAmended: self._amended,
-            MemberJoined: self._joined,
+            BodyCreated: self._body_created,
+            BodyMoved: self._body_moved,
+            BodiesMerged: self._bodies_merged,
+            BodyDissolved: self._body_dissolved,
+            BasisReported: self._basis_reported,
+            MembersJoined: self._joined,
+            MemberTransferred: self._transferred,
+            MemberSuspended: self._suspended,
+            MemberReinstated: self._reinstated,
             MemberLeft: self._left,
+            SeatsApportioned: self._apportioned,
+            ElectionHeld: self._election_held,
+            MandateGranted: self._granted,
+            MandateEnded: self._ended,
+            ByElectionCalled: self._by_election,
+            RecallPetitionFiled: self._petition_filed,
+            RecallPetitionSigned: self._petition_signed,
+            RecallVoteCalled: self._vote_called,
+            RecallVoteTaken: self._recall_voted,
         }
+        self._view = self._make_view()
 
     def apply(self, event: Recorded) -> None:
         if event.seq != self.seq + 1:
@@ -86,34 +149,221 @@ class Replay:
         return self
 
     def state(self) -> State:
+        return replace(self._view, seq=self.seq, time=self.time, name=self.name,
+                       charter=self.charter, charter_since=self.charter_since)
+
+    def _make_view(self) -> State:
+        ro = MappingProxyType
         return State(
-            seq=self.seq,
-            time=self.time,
-            name=self.name,
-            charter=MappingProxyType(dict(self.charter)),
-            charter_since=self.charter_since,
-            members=MappingProxyType(dict(self.members)),
+            bodies=ro(self.bodies), children=ro(self.children), members=ro(self.members),
+            unit_sizes=ro(self.unit_sizes), basis=ro(self.basis), mandates=ro(self.mandates),
+            seated=ro(self.seated), carried=ro(self.carried), held_by=ro(self.held_by),
+            waiting=ro(self.waiting), in_body=ro(self.in_body),
+            apportionments=ro(self.apportionments), elections=ro(self.elections),
+            by_elections=ro(self.by_elections), petitions=ro(self.petitions),
+            counters=ro(self.counters),
         )
+
+    def _fail(self, why: str) -> FoldError:
+        return FoldError(f"event {self.seq}: {why}")
+
+    def _body(self, body: str) -> Body:
+        try:
+            return self.bodies[body]
+        except KeyError:
+            raise self._fail(f"no body {body!r}") from None
+
+    def _member(self, member: str) -> Member:
+        try:
+            return self.members[member]
+        except KeyError:
+            raise self._fail(f"{member} is not a member") from None
+
+    def _mandate(self, mandate: str) -> Mandate:
+        try:
+            return self.mandates[mandate]
+        except KeyError:
+            raise self._fail(f"no mandate {mandate!r}") from None
+
+    # organisation ------------------------------------------------------------------------------
 
     def _founded(self, e: OrganisationFounded) -> None:
         if self.seq != 1:
-            raise FoldError(f"event {self.seq}: the organisation was already founded")
+            raise self._fail("the organisation was already founded")
         self.name = e.name
-        self.charter = e.charter
-        self.charter_since = self.seq
+        self._set_charter(e.charter)
 
     def _amended(self, e: CharterAmended) -> None:
-        self.charter = e.charter
+        self._set_charter(e.charter)
+
+    def _set_charter(self, charter: dict[str, Any]) -> None:
+        try:
+            self.charter = charter_from_json(charter)
+        except CharterInvalid as e:
+            raise self._fail(f"the charter it records is invalid: {e}") from None
         self.charter_since = self.seq
 
-    def _joined(self, e: MemberJoined) -> None:
-        if e.member in self.members:
-            raise FoldError(f"event {self.seq}: member {e.member} is already a member")
-        self.members[e.member] = Member(e.member, e.name, e.unit, e.since)
+    # structure ---------------------------------------------------------------------------------
+
+    def _body_created(self, e: BodyCreated) -> None:
+        if e.body in self.bodies:
+            raise self._fail(f"body {e.body!r} already exists")
+        if e.parent is not None:
+            self._body(e.parent)
+            self.children[e.parent].add(e.body)
+        self.bodies[e.body] = Body(e.body, e.name, e.kind, e.parent, e.on, e.scale)
+
+    def _body_moved(self, e: BodyMoved) -> None:
+        body = self._body(e.body)
+        self._body(e.parent)
+        if body.parent is not None:
+            self.children[body.parent].discard(e.body)
+        self.children[e.parent].add(e.body)
+        self.bodies[e.body] = replace(body, parent=e.parent)
+
+    def _bodies_merged(self, e: BodiesMerged) -> None:
+        self._body(e.into)
+        merged = set(e.bodies)
+        for b in merged:
+            self._dissolve(b, e.on)
+            self.unit_sizes[e.into] += self.unit_sizes.pop(b, 0)
+        for mid, m in self.members.items():
+            if m.unit in merged:
+                self.members[mid] = replace(m, unit=e.into)
+        for mid, mandate in self.mandates.items():
+            if mandate.electorate in merged:
+                self.mandates[mid] = replace(mandate, electorate=e.into)
+
+    def _body_dissolved(self, e: BodyDissolved) -> None:
+        self._dissolve(e.body, e.on)
+
+    def _dissolve(self, body_id: str, on: str) -> None:
+        body = self._body(body_id)
+        if body.dissolved is not None:
+            raise self._fail(f"body {body_id!r} was already dissolved")
+        if body.parent is not None:
+            self.children[body.parent].discard(body_id)
+        self.bodies[body_id] = replace(body, dissolved=on)
+
+    def _basis_reported(self, e: BasisReported) -> None:
+        self._body(e.body)
+        self.basis[(e.body, e.basis)] = e.figure
+
+    # membership --------------------------------------------------------------------------------
+
+    def _joined(self, e: MembersJoined) -> None:
+        self._body(e.unit)
+        members = self.members
+        for member, name in e.members:
+            if member in members and members[member].left is None:
+                raise self._fail(f"{member} is already a member")
+            members[member] = Member(member, name, e.unit, e.on)
+        self.unit_sizes[e.unit] += len(e.members)
+
+    def _transferred(self, e: MemberTransferred) -> None:
+        m = self._member(e.member)
+        self._body(e.unit)
+        self.unit_sizes[m.unit] -= 1
+        self.unit_sizes[e.unit] += 1
+        self.members[e.member] = replace(m, unit=e.unit)
+
+    def _suspended(self, e: MemberSuspended) -> None:
+        m = self._member(e.member)
+        s = Suspension(e.on, e.until, e.reason)
+        self.members[e.member] = replace(m, suspensions=(*m.suspensions, s))
+
+    def _reinstated(self, e: MemberReinstated) -> None:
+        m = self._member(e.member)
+        open_ = [s for s in m.suspensions if s.covers(e.on)]
+        if not open_:
+            raise self._fail(f"{e.member} is not suspended on {e.on}")
+        kept = tuple(replace(s, until=e.on) if s in open_ else s for s in m.suspensions)
+        self.members[e.member] = replace(m, suspensions=kept)
 
     def _left(self, e: MemberLeft) -> None:
-        if self.members.pop(e.member, None) is None:
-            raise FoldError(f"event {self.seq}: {e.member} is not a member")
+        m = self._member(e.member)
+        if m.left is not None:
+            raise self._fail(f"{e.member} already left on {m.left}")
+        self.unit_sizes[m.unit] -= 1
+        self.members[e.member] = replace(m, left=e.on)
+
+    # seats, elections, mandates ----------------------------------------------------------------
+
+    def _apportioned(self, e: SeatsApportioned) -> None:
+        self._body(e.body)
+        self.apportionments[e.body] = Apportionment(
+            e.body, e.scale, e.method, MappingProxyType(dict(e.seats)),
+            MappingProxyType(dict(e.basis)), e.on, self.seq)
+
+    def _election_held(self, e: ElectionHeld) -> None:
+        if e.election in self.elections:
+            raise self._fail(f"election {e.election} was already held")
+        if e.election not in self.by_elections:
+            self.counters["E"] += 1
+        self.by_elections.pop(e.election, None)
+        self.elections[e.election] = Election(
+            e.election, e.electorate, e.body, e.method, e.seats, tuple(e.elected),
+            tuple(e.alternates), tuple(e.replaces), e.on, self.seq)
+
+    def _by_election(self, e: ByElectionCalled) -> None:
+        if e.election in self.by_elections or e.election in self.elections:
+            raise self._fail(f"election {e.election} already exists")
+        self.counters["E"] += 1
+        self.by_elections[e.election] = ByElection(
+            e.election, e.electorate, e.body, tuple(e.replaces), e.on, self.seq)
+
+    def _granted(self, e: MandateGranted) -> None:
+        if e.mandate in self.mandates:
+            raise self._fail(f"mandate {e.mandate} already exists")
+        self.counters["M"] += 1
+        self.mandates[e.mandate] = Mandate(
+            e.mandate, e.holder, e.body, e.electorate, e.election, e.on, e.term_ends, self.seq,
+            e.through, e.role, e.rank, e.substitutes)
+        if e.role == "delegate":
+            self.seated[e.body].add(e.mandate)
+        else:
+            self.waiting[(e.electorate, e.body)].add(e.mandate)
+        self.in_body[e.body].append(e.mandate)
+        if e.through is not None:
+            self.carried[e.through].add(e.mandate)
+        self.held_by[e.holder].add(e.mandate)
+
+    def _ended(self, e: MandateEnded) -> None:
+        m = self._mandate(e.mandate)
+        if m.ended is not None:
+            raise self._fail(f"mandate {e.mandate} already ended")
+        self.mandates[e.mandate] = replace(m, ended=Ending(e.on, e.reason, self.seq, e.cause))
+        self.seated[m.body].discard(e.mandate)
+        self.waiting[(m.electorate, m.body)].discard(e.mandate)
+        if m.through is not None:
+            self.carried[m.through].discard(e.mandate)
+        self.held_by[m.holder].discard(e.mandate)
+
+    # recall ------------------------------------------------------------------------------------
+
+    def _petition_filed(self, e: RecallPetitionFiled) -> None:
+        self._mandate(e.mandate)
+        self.counters["P"] += 1
+        self.petitions[e.petition] = Petition(e.petition, e.mandate, e.by, e.grounds, e.on,
+                                              self.seq, frozenset({e.by}))
+
+    def _petition(self, petition: str) -> Petition:
+        try:
+            return self.petitions[petition]
+        except KeyError:
+            raise self._fail(f"no petition {petition!r}") from None
+
+    def _petition_signed(self, e: RecallPetitionSigned) -> None:
+        p = self._petition(e.petition)
+        self.petitions[e.petition] = replace(p, signatures=p.signatures | {e.member})
+
+    def _vote_called(self, e: RecallVoteCalled) -> None:
+        p = self._petition(e.petition)
+        self.petitions[e.petition] = replace(p, vote_called=self.seq)
+
+    def _recall_voted(self, e: RecallVoteTaken) -> None:
+        p = self._petition(e.petition)
+        self.petitions[e.petition] = replace(p, outcome="carried" if e.carried else "lost")
 
 
 def fold(events: Iterable[Recorded], until: Until | None = None) -> State:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from soviet.charter import charter_to_json
 from soviet.model.events import CharterAmended, OrganisationFounded, encode
 from soviet.model.state import State
 from soviet.rules.refusal import Refusal
@@ -21,7 +22,7 @@ def found(state: State, name: str, charter: dict[str, Any]) -> list[Organisation
 def amend(state: State, charter: dict[str, Any], decision: int | None) -> list[CharterAmended]:
     if not state.founded:
         raise Refusal("charter", "no organisation has been founded in this ledger")
-    if charter == dict(state.charter):
+    if state.charter is not None and charter == charter_to_json(state.charter):
         raise Refusal("charter", "the new charter is the same as the one in force")
     return [CharterAmended(charter=charter, decision=decision)]
 

@@ -1,34 +1,94 @@
-"""Membership: joining and leaving. The council-tree issue adds units, transfers, suspension."""
+"""Membership of base units: joining, transfer, suspension, reinstatement, leaving.
+
+A member who leaves (or dies, or is expelled) loses every mandate at once, with everything held
+through them; a member who transfers out of a unit loses the mandates that unit gave them.
+"""
 
 from __future__ import annotations
 
-from soviet.model.events import MemberJoined, MemberLeft
-from soviet.model.state import State
-from soviet.rules.refusal import Refusal
+from soviet.model.events import (
+    DomainEvent,
+    MemberLeft,
+    MemberReinstated,
+    MembersJoined,
+    MemberSuspended,
+    MemberTransferred,
+)
+from soviet.model.state import Member, State
+from soviet.rules.mandates import end_mandates
+from soviet.rules.refusal import Refusal, founded
+from soviet.rules.structure import live_body
+
+LEAVING = ("resigned", "died", "expelled", "lapsed")
 
 
-def join(state: State, member: str, name: str, unit: str, since: str) -> list[MemberJoined]:
-    if not state.founded:
-        raise Refusal("membership", "no organisation has been founded in this ledger")
-    if member in state.members:
-        raise Refusal("membership", f"{member} is already a member "
-                      f"(of {state.members[member].unit} since {state.members[member].since})")
-    return [MemberJoined(member=member, name=name, unit=unit, since=since)]
+def unit(state: State, body: str) -> None:
+    b = live_body(state, body, "membership")
+    if b.kind != "unit_assembly":
+        raise Refusal("membership", f"members belong to base units; {b.name} is a {b.kind}")
 
 
-def enrol(state: State, rows: list[tuple[str, str, str, str]]) -> list[MemberJoined]:
-    """Many members joining in one act (a founding roll, an imported register)."""
+def member(state: State, member_id: str) -> Member:
+    m = state.members.get(member_id)
+    if m is None or m.left is not None:
+        raise Refusal("membership", f"{member_id} is not a member")
+    return m
+
+
+def join(state: State, unit_id: str, members: list[tuple[str, str]], on: str
+         ) -> list[MembersJoined]:
+    """One member or a whole roll joins a base unit, all or none."""
+    founded(state, "membership")
+    unit(state, unit_id)
     seen: set[str] = set()
-    out: list[MemberJoined] = []
-    for member, name, unit, since in rows:
-        if member in seen:
-            raise Refusal("membership", f"{member} appears twice in the roll")
-        seen.add(member)
-        out += join(state, member, name, unit, since)
-    return out
+    for member_id, _ in members:
+        if member_id in seen:
+            raise Refusal("membership", f"{member_id} appears twice in the roll")
+        seen.add(member_id)
+        m = state.members.get(member_id)
+        if m is not None and m.left is None:
+            raise Refusal("membership", f"{member_id} is already a member "
+                          f"(of {m.unit} since {m.since})")
+    if not members:
+        raise Refusal("membership", "the roll is empty")
+    return [MembersJoined(unit=unit_id, members=members, on=on)]
 
 
-def leave(state: State, member: str, on: str, reason: str = "resigned") -> list[MemberLeft]:
-    if member not in state.members:
-        raise Refusal("membership", f"{member} is not a member")
-    return [MemberLeft(member=member, on=on, reason=reason)]
+def transfer(state: State, member_id: str, unit_id: str, on: str) -> list[DomainEvent]:
+    founded(state, "membership")
+    m = member(state, member_id)
+    unit(state, unit_id)
+    if m.unit == unit_id:
+        raise Refusal("membership", f"{member_id} is already in {unit_id}")
+    given = [x for x in state.held_by.get(member_id, ()) if state.mandates[x].electorate == m.unit]
+    return [MemberTransferred(member=member_id, unit=unit_id, on=on),
+            *end_mandates(state, sorted(given), "transferred", on)]
+
+
+def suspend(state: State, member_id: str, on: str, until: str | None, reason: str
+            ) -> list[MemberSuspended]:
+    founded(state, "membership")
+    m = member(state, member_id)
+    if m.suspended_on(on) is not None:
+        raise Refusal("membership", f"{member_id} is already suspended on {on}")
+    if until is not None and until <= on:
+        raise Refusal("membership", f"a suspension must end after it starts ({on} .. {until})")
+    return [MemberSuspended(member=member_id, on=on, until=until, reason=reason)]
+
+
+def reinstate(state: State, member_id: str, on: str) -> list[MemberReinstated]:
+    founded(state, "membership")
+    m = member(state, member_id)
+    if m.suspended_on(on) is None:
+        raise Refusal("membership", f"{member_id} is not suspended on {on}")
+    return [MemberReinstated(member=member_id, on=on)]
+
+
+def leave(state: State, member_id: str, on: str, reason: str = "resigned") -> list[DomainEvent]:
+    founded(state, "membership")
+    member(state, member_id)
+    if reason not in LEAVING:
+        raise Refusal("membership", f"a member leaves as {', '.join(LEAVING)}, not {reason!r}")
+    held = sorted(state.held_by.get(member_id, ()))
+    return [MemberLeft(member=member_id, on=on, reason=reason),
+            *end_mandates(state, held, "died" if reason == "died" else "left", on)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from soviet.model.state import State
+
 
 class Refusal(Exception):
     """Raised by a rule instead of returning events. ``clause`` cites the charter, if any."""
@@ -11,3 +13,8 @@ class Refusal(Exception):
         self.reason = reason
         self.clause = clause
         super().__init__(f"{rule}: {reason}" + (f", charter {clause}" if clause else ""))
+
+
+def founded(state: State, rule: str) -> None:
+    if not state.founded:
+        raise Refusal(rule, "no organisation has been founded in this ledger")

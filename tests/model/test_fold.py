@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError, dataclass, replace
 from typing import Any
 
 import pytest
 
-from soviet.model import FoldError, Until, fold
+from soviet.model import FoldError, State, Until, fold
 from soviet.model.events import EventError, MemberLeft, decode
+from tests.conftest import CHARTER_JSON
 
 
 @dataclass(frozen=True)
@@ -28,62 +29,74 @@ def t(n: int) -> str:
     return f"2026-01-{n:02d}T12:00:00.000000Z"
 
 
+V2 = {**CHARTER_JSON, "name": "v2"}
 HISTORY = [
-    Rec(1, t(1), "organisation.founded", {"name": "Tenants", "charter": {"name": "v1"}}),
-    Rec(2, t(2), "member.joined", {"member": "m1", "name": "Ana", "unit": "u1",
-                                   "since": "2026-01-02"}),
-    Rec(3, t(3), "member.joined", {"member": "m2", "name": "Ben", "unit": "u1",
-                                   "since": "2026-01-03"}),
-    Rec(4, t(4), "charter.amended", {"charter": {"name": "v2"}, "decision": 3}),
+    Rec(1, t(1), "organisation.founded", {"name": "Tenants", "charter": CHARTER_JSON}),
+    Rec(2, t(2), "members.joined", {"unit": "u1", "members": [["m1", "Ana"]],
+                                    "on": "2026-01-02"}),
+    Rec(3, t(3), "members.joined", {"unit": "u1", "members": [["m2", "Ben"]],
+                                    "on": "2026-01-03"}),
+    Rec(4, t(4), "charter.amended", {"charter": V2, "decision": 3}),
     Rec(5, t(5), "member.left", {"member": "m1", "on": "2026-01-05"}),
 ]
+UNIT = Rec(2, t(2), "body.created", {"body": "u1", "name": "Unit 1", "kind": "unit_assembly",
+                                     "parent": None, "on": "2026-01-01"})
+HISTORY = [HISTORY[0], UNIT, *(replace(r, seq=r.seq + 1) for r in HISTORY[1:])]
+
+
+def current(state: State) -> list[str]:
+    return sorted(m.id for m in state.members.values() if m.left is None)
 
 
 def test_fold_gives_current_state() -> None:
     s = fold(HISTORY)
-    assert (s.seq, s.time, s.name) == (5, t(5), "Tenants")
-    assert s.charter == {"name": "v2"}
-    assert s.charter_since == 4
-    assert sorted(s.members) == ["m2"]
+    assert (s.seq, s.time, s.name) == (6, t(5), "Tenants")
+    assert s.rules.name == "v2"
+    assert s.charter_since == 5
+    assert current(s) == ["m2"]
+    assert s.members["m1"].left == "2026-01-05"
+    assert s.unit_sizes["u1"] == 1
 
 
 @pytest.mark.parametrize(
     ("until", "members", "charter"),
     [
-        (Until(seq=3), ["m1", "m2"], "v1"),
-        (Until(time=t(2)), ["m1"], "v1"),
+        (Until(seq=4), ["m1", "m2"], CHARTER_JSON["name"]),
+        (Until(time=t(2)), ["m1"], CHARTER_JSON["name"]),
         (Until(time="2026-01-04T23:59:59.999999Z"), ["m1", "m2"], "v2"),
-        (Until(seq=1), [], "v1"),
+        (Until(seq=1), [], CHARTER_JSON["name"]),
     ],
 )
 def test_replay_as_of(until: Until, members: list[str], charter: str) -> None:
     s = fold(HISTORY, until)
-    assert sorted(s.members) == members
-    assert s.charter["name"] == charter
+    assert current(s) == members
+    assert s.rules.name == charter
 
 
-def test_snapshot_is_not_changed_by_later_events() -> None:
-    from soviet.model import Replay
-
-    r = Replay().run(HISTORY[:3])
-    before = r.state()
-    r.run(HISTORY[3:])
-    assert sorted(before.members) == ["m1", "m2"]
+def test_a_state_is_a_read_only_view() -> None:
+    s = fold(HISTORY)
     with pytest.raises(TypeError):
-        before.members["m9"] = before.members["m1"]  # type: ignore[index]
+        s.members["m9"] = s.members["m1"]  # type: ignore[index]
+    with pytest.raises(FrozenInstanceError):
+        s.seq = 1  # type: ignore[misc]
+
+
+def test_fold_refuses_an_invalid_charter() -> None:
+    bad = Rec(1, t(1), "organisation.founded", {"name": "X", "charter": {"name": "v1"}})
+    with pytest.raises(FoldError, match="the charter it records is invalid"):
+        fold([bad])
 
 
 @pytest.mark.parametrize(
     ("events", "message"),
     [
         ([HISTORY[1]], "event 2 cannot follow event 0"),
-        ([Rec(1, t(1), "member.joined", HISTORY[1].payload)], "must found the organisation"),
-        ([HISTORY[0], Rec(2, t(2), "organisation.founded", HISTORY[0].payload)],
-         "already founded"),
-        ([*HISTORY[:2], Rec(3, t(3), "member.joined", HISTORY[1].payload)],
-         "m1 is already a member"),
+        ([replace(HISTORY[2], seq=1)], "must found the organisation"),
+        ([HISTORY[0], replace(HISTORY[0], seq=2)], "already founded"),
+        ([*HISTORY[:3], replace(HISTORY[2], seq=4)], "m1 is already a member"),
         ([HISTORY[0], Rec(2, t(2), "member.left", {"member": "x", "on": "2026-01-01"})],
          "x is not a member"),
+        ([HISTORY[0], replace(HISTORY[2], seq=2)], "no body 'u1'"),
     ],
 )
 def test_inconsistent_ledgers_are_refused(events: list[Rec], message: str) -> None:

@@ -1,0 +1,188 @@
+"""Elections of delegates and of committees, and the mandates they give.
+
+A base unit's assembly elects its delegates to the body above from its members in good
+standing; a council elects its delegates to the next council (or the congress) from its own
+sitting delegates, whose new seats are then held *through* their seat in the council; the
+congress (or a council) elects its executive and control commission the same way. A delegation
+election fills at most the seats the last apportionment gave and its sitting delegates leave
+free; a by-election fills the seats it was called for. Alternates are ranked by a second count
+of the same ballots without the elected, so the delegates are exactly who the rule elects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from soviet.counting import Ballots, Result, as_ballots, count
+from soviet.counting.ballots import NO_CANDIDATE, RankArray
+from soviet.model.events import DomainEvent, ElectionHeld, MandateGranted
+from soviet.model.state import Body, State
+from soviet.rules.mandates import Ids
+from soviet.rules.refusal import Refusal, founded
+from soviet.rules.structure import SENDING, live_body
+
+COMMITTEES = ("executive", "control_commission")
+
+
+@dataclass(frozen=True)
+class Contest:
+    """What an election may fill: seats, the method, the clause that sets the seats."""
+
+    seats: int
+    method: str
+    clause: str
+    term: str | None
+    replaces: tuple[str, ...] = ()
+
+
+def contest(state: State, electorate: Body, body: Body, election: str | None) -> Contest:
+    """The seats ``electorate`` may fill in ``body`` now, and the rule that counts them."""
+    charter = state.rules
+    if election is not None:
+        pending = state.by_elections.get(election)
+        if pending is None:
+            raise Refusal("elections", f"no by-election {election} is pending")
+        if (pending.electorate, pending.body) != (electorate.id, body.id):
+            raise Refusal("elections", f"by-election {election} is for {pending.electorate} in "
+                          f"{pending.body}, not {electorate.id} in {body.id}")
+        base = contest(state, electorate, body, None)
+        return Contest(len(pending.replaces), base.method, base.clause, base.term,
+                       pending.replaces)
+    if electorate.kind in SENDING and electorate.parent == body.id:
+        apportioned = state.apportionments.get(body.id)
+        if apportioned is None or electorate.id not in apportioned.seats:
+            raise Refusal("elections", f"the seats of {electorate.name} in {body.name} have not "
+                          "been apportioned yet")
+        scale = electorate.scale or charter.representation.default_scale
+        held = sum(1 for m in state.sitting(body.id) if m.electorate == electorate.id)
+        waiting = sum(len(b.replaces) for b in state.by_elections.values()
+                      if (b.electorate, b.body) == (electorate.id, body.id))
+        section = charter.congress if body.kind == "congress" else charter.council
+        if section is None:
+            raise Refusal("elections", f"the charter sets no rules for a {body.kind}",
+                          f"has no [{body.kind}] section")
+        method = section.election.method
+        return Contest(apportioned.seats[electorate.id] - held - waiting, method,
+                       f"[representation.scales.{scale}] (seats apportioned at event "
+                       f"{apportioned.seq}: {apportioned.seats[electorate.id]})",
+                       str(charter.representation.term))
+    if body.kind in COMMITTEES and body.parent == electorate.id:
+        panel = charter.executive if body.kind == "executive" else charter.control_commission
+        if panel is None:
+            raise Refusal("elections", f"the charter sets no rules for a {body.kind}",
+                          f"has no [{body.kind}] section")
+        committee = panel.election
+        held = sum(1 for _ in state.sitting(body.id))
+        return Contest(committee.seats - held, committee.method,
+                       f"[{body.kind}.election].seats = {committee.seats}",
+                       str(committee.term) if committee.term else None)
+    raise Refusal("elections", f"{electorate.name} does not elect to {body.name}")
+
+
+def eligible(state: State, electorate: Body, body: Body, candidate: str, on: str) -> str | None:
+    """Check a candidate may stand; the mandate their new seat is held through, if any."""
+    m = state.members.get(candidate)
+    if m is None or not m.in_good_standing(on):
+        why = "is not a member" if m is None else "is not a member in good standing"
+        raise Refusal("elections", f"{candidate} {why} on {on}")
+    if any(state.mandates[x].body == body.id and state.mandates[x].role == "delegate"
+           for x in state.held_by.get(candidate, ())):
+        raise Refusal("elections", f"{candidate} already sits in {body.name}")
+    if electorate.kind == "unit_assembly":
+        if m.unit != electorate.id:
+            raise Refusal("elections", f"{candidate} is a member of {m.unit}, not of "
+                          f"{electorate.name}")
+        return None
+    seat = next((x for x in sorted(state.held_by.get(candidate, ()))
+                 if state.mandates[x].body == electorate.id
+                 and state.mandates[x].role == "delegate"), None)
+    if seat is None:
+        raise Refusal("elections", f"{candidate} does not sit in {electorate.name}: only its "
+                      "delegates stand for its seats above")
+    return seat
+
+
+def restricted(ballots: Ballots, keep: Sequence[int]) -> Ballots:
+    """The ballots as they read over the candidates ``keep`` only (renumbered in that order):
+    the others are struck out and later preferences move up."""
+    table = np.full(len(ballots.candidates) + 1, NO_CANDIDATE, dtype=ballots.ranks.dtype)
+    table[np.asarray(keep, dtype=np.int64)] = np.arange(len(keep))
+    ranks: RankArray = table[ballots.ranks]  # index -1 reads the last cell: NO_CANDIDATE
+    order = np.argsort(ranks == NO_CANDIDATE, axis=1, kind="stable")
+    return Ballots(np.take_along_axis(ranks, order, axis=1),
+                   tuple(ballots.candidates[i] for i in keep), ballots.weights)
+
+
+def elect(state: State, electorate_id: str, body_id: str, candidates: Sequence[str],
+          ballots: Ballots | Sequence[Sequence[int]] | None, on: str, *,
+          method: str | None = None, seats: int | None = None, alternates: int | None = None,
+          election: str | None = None, seed: int | None = None) -> list[DomainEvent]:
+    """Count an election and grant its mandates (delegates, then ranked alternates)."""
+    founded(state, "elections")
+    electorate = live_body(state, electorate_id, "elections")
+    body = live_body(state, body_id, "elections")
+    c = contest(state, electorate, body, election)
+    n = c.seats if seats is None else seats
+    if n < 1 or n > c.seats:
+        raise Refusal("elections", f"{electorate.name} may fill {max(c.seats, 0)} seat(s) in "
+                      f"{body.name} now, not {n}", c.clause)
+    if len(set(candidates)) != len(candidates):
+        raise Refusal("elections", "a candidate is named twice")
+    through = {x: eligible(state, electorate, body, x, on) for x in candidates}
+    rule = method or c.method
+    lot = state.seq if seed is None else seed
+    if ballots is None:
+        if len(candidates) > n:
+            raise Refusal("elections", f"{len(candidates)} candidates for {n} seat(s): a contested "
+                          "election needs ballots")
+        elected, result, rule = list(candidates), None, "unopposed"
+    else:
+        profile = as_ballots(ballots, candidates)
+        result = count(rule, profile, seats=n, seed=lot)
+        elected = list(result.elected)
+    k = state.rules.convention.alternates_per_unit if alternates is None else alternates
+    reserve = _alternates(profile if ballots is not None else None, rule, candidates, elected,
+                          k, lot)
+    ids = Ids(state)
+    name = election or ids.next("E")
+    ends = _term_end(on, c.term)
+    events: list[DomainEvent] = [ElectionHeld(
+        election=name, electorate=electorate.id, body=body.id, method=rule, seats=n,
+        elected=elected, alternates=reserve, replaces=list(c.replaces), on=on,
+        result=result.to_json() if result is not None else {})]
+    for rank, holder in enumerate(elected, 1):
+        events.append(MandateGranted(mandate=ids.next("M"), holder=holder, body=body.id,
+                                     electorate=electorate.id, election=name, on=on,
+                                     term_ends=ends, through=through[holder], rank=rank))
+    for rank, holder in enumerate(reserve, 1):
+        events.append(MandateGranted(mandate=ids.next("M"), holder=holder, body=body.id,
+                                     electorate=electorate.id, election=name, on=on,
+                                     term_ends=ends, through=through[holder], role="alternate",
+                                     rank=rank))
+    return events
+
+
+def _alternates(profile: Ballots | None, method: str, candidates: Sequence[str],
+                elected: list[str], k: int, seed: int) -> list[str]:
+    rest = [x for x in candidates if x not in elected]
+    if k == 0 or not rest:
+        return []
+    if profile is None:
+        return rest[:k]
+    remaining = restricted(profile, [i for i, x in enumerate(candidates) if x not in elected])
+    if not (remaining.ranks != NO_CANDIDATE).any():
+        return []
+    second: Result = count(method, remaining, seats=min(k, len(rest)), seed=seed)
+    return list(second.elected)
+
+
+def _term_end(on: str, term: str | None) -> str | None:
+    if term is None:
+        return None
+    from soviet.charter import Period
+
+    return Period.parse(term).after(date.fromisoformat(on)).isoformat()

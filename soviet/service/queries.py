@@ -1,0 +1,102 @@
+"""Questions a member asks of the council tree: who sits where, why, which seats are empty,
+and who is over- or under-represented. Pure functions of a State."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from soviet.model.state import Mandate, State
+
+
+@dataclass(frozen=True)
+class Link:
+    """One step of a seat's legitimacy: the mandate, the election that gave it, and events."""
+
+    mandate: Mandate
+    electorate: str
+    election: str
+    election_seq: int | None
+    granted_seq: int
+
+
+def sitting(state: State, body: str, on: str | None = None) -> list[Mandate]:
+    """The delegates in ``body``, now or on the day ``on``, by electorate and rank."""
+    return sorted(state.sitting(body, on), key=lambda m: (m.electorate, m.rank, m.id))
+
+
+def chain(state: State, mandate: str) -> list[Link]:
+    """Why a seat is held: this mandate, the one it is held through, ... down to a base unit."""
+    links: list[Link] = []
+    walk: str | None = mandate
+    while walk is not None:
+        m = state.mandates[walk]
+        held = state.elections.get(m.election)
+        links.append(Link(m, m.electorate, m.election, held.seq if held else None, m.granted))
+        walk = m.through
+    return links
+
+
+@dataclass(frozen=True)
+class Vacancy:
+    body: str
+    electorate: str
+    seats: int
+    held: int
+    pending_by_election: str | None
+
+    @property
+    def empty(self) -> int:
+        return self.seats - self.held
+
+
+def vacancies(state: State) -> list[Vacancy]:
+    """Every electorate holding fewer seats than apportioned (or committee seats unfilled)."""
+    out: list[Vacancy] = []
+    for body, apportioned in sorted(state.apportionments.items()):
+        held: dict[str, int] = {}
+        for m in state.sitting(body):
+            held[m.electorate] = held.get(m.electorate, 0) + 1
+        for unit, seats in sorted(apportioned.seats.items()):
+            if state.bodies[unit].dissolved is not None or held.get(unit, 0) >= seats:
+                continue
+            pending = next((b.id for b in state.by_elections.values()
+                            if (b.electorate, b.body) == (unit, body)), None)
+            out.append(Vacancy(body, unit, seats, held.get(unit, 0), pending))
+    return out
+
+
+@dataclass(frozen=True)
+class Share:
+    """A unit's representation in a body: seats held and apportioned against its fair share."""
+
+    unit: str
+    basis: int
+    apportioned: int
+    held: int
+    ideal: Fraction
+
+    @property
+    def deviation(self) -> Fraction:
+        """Seats held minus the fair share (positive: over-represented)."""
+        return self.held - self.ideal
+
+    @property
+    def ratio(self) -> Fraction | None:
+        """Seats held per fair-share seat (1 is exact)."""
+        return self.held / self.ideal if self.ideal else None
+
+
+def representation(state: State, body: str) -> list[Share]:
+    """Each sending unit's basis, seats and fair share (basis x seats / total basis)."""
+    apportioned = state.apportionments.get(body)
+    if apportioned is None:
+        return []
+    held: dict[str, int] = {}
+    for m in state.sitting(body):
+        held[m.electorate] = held.get(m.electorate, 0) + 1
+    total_basis = sum(apportioned.basis.values())
+    total_seats = sum(apportioned.seats.values())
+    return [Share(u, b, apportioned.seats[u], held.get(u, 0),
+                  Fraction(b * total_seats, total_basis) if total_basis else Fraction(0))
+            for u, b in sorted(apportioned.basis.items())]
