@@ -45,8 +45,11 @@ class Suspension:
         return self.since <= day and (self.until is None or day < self.until)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
+    """One member of a base unit. Slotted: the state holds one per member, ten million in a
+    large organisation, and a slotted record costs 80 bytes instead of about 150."""
+
     id: str
     name: str
     unit: str
