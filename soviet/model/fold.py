@@ -222,8 +222,14 @@ class Replay:
         self.bodies[e.body] = replace(body, parent=e.parent)
 
     def _bodies_merged(self, e: BodiesMerged) -> None:
-        self._body(e.into)
+        """Members, mandates, waiting alternates, pending by-elections and apportioned seats
+        of the merged bodies pass to ``into``: its delegates sit on the seats they came with
+        until the next apportionment."""
+        into = self._body(e.into)
         merged = set(e.bodies)
+        for bid, by in self.by_elections.items():
+            if by.electorate in merged:
+                self.by_elections[bid] = replace(by, electorate=e.into)
         for b in merged:
             self._dissolve(b, e.on)
             self.unit_sizes[e.into] += self.unit_sizes.pop(b, 0)
@@ -233,6 +239,16 @@ class Replay:
         for mid, mandate in self.mandates.items():
             if mandate.electorate in merged:
                 self.mandates[mid] = replace(mandate, electorate=e.into)
+        for electorate, body in [k for k in self.waiting if k[0] in merged]:
+            self.waiting[(e.into, body)] |= self.waiting.pop((electorate, body))
+        above = self.apportionments.get(into.parent or "")
+        if above is not None and merged & above.seats.keys():
+            seats, basis = dict(above.seats), dict(above.basis)
+            for b in merged & seats.keys():
+                seats[e.into] = seats.get(e.into, 0) + seats.pop(b)
+                basis[e.into] = basis.get(e.into, 0) + basis.pop(b, 0)
+            self.apportionments[above.body] = replace(
+                above, seats=MappingProxyType(seats), basis=MappingProxyType(basis))
 
     def _body_dissolved(self, e: BodyDissolved) -> None:
         self._dissolve(e.body, e.on)
@@ -244,6 +260,9 @@ class Replay:
         if body.parent is not None:
             self.children[body.parent].discard(body_id)
         self.bodies[body_id] = replace(body, dissolved=on)
+        for gone in [b.id for b in self.by_elections.values()
+                     if body_id in (b.electorate, b.body)]:
+            del self.by_elections[gone]  # nobody is left to hold it
 
     def _basis_reported(self, e: BasisReported) -> None:
         self._body(e.body)

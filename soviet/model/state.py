@@ -44,6 +44,11 @@ class Suspension:
     def covers(self, day: str) -> bool:
         return self.since <= day and (self.until is None or day < self.until)
 
+    def overlaps(self, since: str, until: str | None) -> bool:
+        """Whether this suspension shares a day with one from ``since`` to ``until``."""
+        return ((until is None or self.since < until)
+                and (self.until is None or since < self.until))
+
 
 @dataclass(frozen=True, slots=True)
 class Member:

@@ -37,14 +37,18 @@ def basis_of(state: State, body: str, basis: str) -> int:
     return sum(basis_of(state, c, basis) for c in senders(state, body))
 
 
-def house_size(scale: Scale, total: int) -> int:
-    """Seats of the body above for a house-size method: fixed, or one per N of the basis."""
+def house_size(scale: Scale, total: int, units: int) -> int:
+    """Seats of the body above for a house-size method: fixed, or one per N of the basis.
+
+    A house counted from the basis grows to the units' minimums when they need more seats
+    than the basis gives: the charter promises the minimum to every unit "however small",
+    which a fixed house that cannot hold them breaks (refused), but a counted one need not."""
     if scale.seats is not None:
         return scale.seats
     assert scale.one_delegate_per is not None
     whole, rest = divmod(total, scale.one_delegate_per)
     extra = {"drop": False, "half": 2 * rest >= scale.one_delegate_per, "any": rest > 0}
-    return whole + int(extra[scale.remainder or "drop"])
+    return max(whole + int(extra[scale.remainder or "drop"]), scale.minimum * units)
 
 
 def compute(state: State, body: str, on: str) -> SeatsApportioned:
@@ -69,7 +73,8 @@ def compute(state: State, body: str, on: str) -> SeatsApportioned:
                                    remainder=scale.remainder, minimum=scale.minimum,
                                    names=members, seed=state.seq)
             else:
-                result = apportion(scale.method, figures, house_size(scale, sum(figures)),
+                result = apportion(scale.method, figures,
+                                   house_size(scale, sum(figures), len(figures)),
                                    minimum=scale.minimum, names=members, seed=state.seq)
         except ApportionmentError as e:
             raise Refusal("representation", str(e), f"[{clause}]") from None

@@ -12,7 +12,7 @@ of the same ballots without the elected, so the delegates are exactly who the ru
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -30,56 +30,65 @@ COMMITTEES = ("executive", "control_commission")
 
 @dataclass(frozen=True)
 class Contest:
-    """What an election may fill: seats, the method, the clause that sets the seats."""
+    """What an election may fill: seats, the method, the clause that sets the seats, the term,
+    and how many ranked alternates it elects by default."""
 
     seats: int
     method: str
     clause: str
     term: str | None
+    alternates: int
     replaces: tuple[str, ...] = ()
 
 
 def contest(state: State, electorate: Body, body: Body, election: str | None) -> Contest:
-    """The seats ``electorate`` may fill in ``body`` now, and the rule that counts them."""
+    """The seats ``electorate`` may fill in ``body`` now: those it has, less its sitting
+    delegates and the seats its pending by-elections are to fill. A by-election fills the
+    seats it was called for, but never more than are free: a re-apportionment may have taken
+    a vacant seat away."""
+    whole = entitlement(state, electorate, body)
+    held = sum(1 for m in state.sitting(body.id) if m.electorate == electorate.id)
+    waiting = sum(len(b.replaces) for b in state.by_elections.values()
+                  if (b.electorate, b.body) == (electorate.id, body.id))
+    free = whole.seats - held - waiting
+    if election is None:
+        return replace(whole, seats=free)
+    pending = state.by_elections.get(election)
+    if pending is None:
+        raise Refusal("elections", f"no by-election {election} is pending")
+    if (pending.electorate, pending.body) != (electorate.id, body.id):
+        raise Refusal("elections", f"by-election {election} is for {pending.electorate} in "
+                      f"{pending.body}, not {electorate.id} in {body.id}")
+    return replace(whole, seats=min(len(pending.replaces), free + len(pending.replaces)),
+                   replaces=pending.replaces)
+
+
+def entitlement(state: State, electorate: Body, body: Body) -> Contest:
+    """All the seats ``electorate`` has in ``body``, and the rule that counts them."""
     charter = state.rules
-    if election is not None:
-        pending = state.by_elections.get(election)
-        if pending is None:
-            raise Refusal("elections", f"no by-election {election} is pending")
-        if (pending.electorate, pending.body) != (electorate.id, body.id):
-            raise Refusal("elections", f"by-election {election} is for {pending.electorate} in "
-                          f"{pending.body}, not {electorate.id} in {body.id}")
-        base = contest(state, electorate, body, None)
-        return Contest(len(pending.replaces), base.method, base.clause, base.term,
-                       pending.replaces)
     if electorate.kind in SENDING and electorate.parent == body.id:
         apportioned = state.apportionments.get(body.id)
         if apportioned is None or electorate.id not in apportioned.seats:
             raise Refusal("elections", f"the seats of {electorate.name} in {body.name} have not "
                           "been apportioned yet")
         scale = electorate.scale or charter.representation.default_scale
-        held = sum(1 for m in state.sitting(body.id) if m.electorate == electorate.id)
-        waiting = sum(len(b.replaces) for b in state.by_elections.values()
-                      if (b.electorate, b.body) == (electorate.id, body.id))
         section = charter.congress if body.kind == "congress" else charter.council
         if section is None:
             raise Refusal("elections", f"the charter sets no rules for a {body.kind}",
                           f"has no [{body.kind}] section")
-        method = section.election.method
-        return Contest(apportioned.seats[electorate.id] - held - waiting, method,
+        return Contest(apportioned.seats[electorate.id], section.election.method,
                        f"[representation.scales.{scale}] (seats apportioned at event "
                        f"{apportioned.seq}: {apportioned.seats[electorate.id]})",
-                       str(charter.representation.term))
+                       str(charter.representation.term), charter.convention.alternates_per_unit)
     if body.kind in COMMITTEES and body.parent == electorate.id:
         panel = charter.executive if body.kind == "executive" else charter.control_commission
         if panel is None:
             raise Refusal("elections", f"the charter sets no rules for a {body.kind}",
                           f"has no [{body.kind}] section")
         committee = panel.election
-        held = sum(1 for _ in state.sitting(body.id))
-        return Contest(committee.seats - held, committee.method,
+        return Contest(committee.seats, committee.method,
                        f"[{body.kind}.election].seats = {committee.seats}",
-                       str(committee.term) if committee.term else None)
+                       str(committee.term) if committee.term else None, committee.candidates)
     raise Refusal("elections", f"{electorate.name} does not elect to {body.name}")
 
 
@@ -120,18 +129,25 @@ def restricted(ballots: Ballots, keep: Sequence[int]) -> Ballots:
 def elect(state: State, electorate_id: str, body_id: str, candidates: Sequence[str],
           ballots: Ballots | Sequence[Sequence[int]] | None, on: str, *,
           method: str | None = None, seats: int | None = None, alternates: int | None = None,
-          election: str | None = None, seed: int | None = None) -> list[DomainEvent]:
-    """Count an election and grant its mandates (delegates, then ranked alternates)."""
+          election: str | None = None, seed: int | None = None, ids: Ids | None = None
+          ) -> list[DomainEvent]:
+    """Count an election and grant its mandates (delegates, then ranked alternates).
+    ``ids`` hands out the new records' ids when the election is one of several in one act."""
     founded(state, "elections")
     electorate = live_body(state, electorate_id, "elections")
     body = live_body(state, body_id, "elections")
     c = contest(state, electorate, body, election)
-    n = c.seats if seats is None else seats
+    if not candidates:
+        raise Refusal("elections", f"no candidate stands for {body.name}")
+    n = min(c.seats, len(candidates)) if seats is None else seats
     if n < 1 or n > c.seats:
         raise Refusal("elections", f"{electorate.name} may fill {max(c.seats, 0)} seat(s) in "
                       f"{body.name} now, not {n}", c.clause)
     if len(set(candidates)) != len(candidates):
         raise Refusal("elections", "a candidate is named twice")
+    if ballots is not None and len(candidates) < n:
+        raise Refusal("elections", f"{len(candidates)} candidate(s) for {n} seat(s): elect them "
+                      "unopposed (without ballots) or count fewer seats")
     through = {x: eligible(state, electorate, body, x, on) for x in candidates}
     rule = method or c.method
     lot = state.seq if seed is None else seed
@@ -144,10 +160,10 @@ def elect(state: State, electorate_id: str, body_id: str, candidates: Sequence[s
         profile = as_ballots(ballots, candidates)
         result = count(rule, profile, seats=n, seed=lot)
         elected = list(result.elected)
-    k = state.rules.convention.alternates_per_unit if alternates is None else alternates
+    k = c.alternates if alternates is None else alternates
     reserve = _alternates(profile if ballots is not None else None, rule, candidates, elected,
                           k, lot)
-    ids = Ids(state)
+    ids = Ids(state) if ids is None else ids
     name = election or ids.next("E")
     ends = _term_end(on, c.term)
     events: list[DomainEvent] = [ElectionHeld(
@@ -163,6 +179,40 @@ def elect(state: State, electorate_id: str, body_id: str, candidates: Sequence[s
                                      electorate=electorate.id, election=name, on=on,
                                      term_ends=ends, through=through[holder], role="alternate",
                                      rank=rank))
+    return events
+
+
+@dataclass(frozen=True)
+class Poll:
+    """One electorate's election in a round (see :func:`elect_round`); ``seats`` as for
+    :func:`elect` (None: every free seat the candidates can fill)."""
+
+    electorate: str
+    body: str
+    candidates: Sequence[str]
+    ballots: Ballots | Sequence[Sequence[int]] | None
+    seats: int | None = None
+
+
+def elect_round(state: State, polls: Sequence[Poll], on: str) -> list[DomainEvent]:
+    """Many electorates elect on the same day, recorded as one act (every unit of a council
+    choosing its delegates): each poll is decided by :func:`elect` against the same state, so
+    an electorate may poll a body once per round and a candidate stand once for it."""
+    ids = Ids(state)
+    polled: set[tuple[str, str]] = set()
+    standing: set[tuple[str, str]] = set()
+    events: list[DomainEvent] = []
+    for p in polls:
+        if (p.electorate, p.body) in polled:
+            raise Refusal("elections", f"{p.electorate} elects to {p.body} twice in one round")
+        polled.add((p.electorate, p.body))
+        for x in p.candidates:
+            if (x, p.body) in standing:
+                raise Refusal("elections", f"{x} stands for {p.body} in two electorates of "
+                              "one round")
+            standing.add((x, p.body))
+        events += elect(state, p.electorate, p.body, p.candidates, p.ballots, on,
+                        seats=p.seats, ids=ids)
     return events
 
 

@@ -73,29 +73,35 @@ def fill_seats(state: State, vacated: list[Mandate], gone: set[str], on: str, id
     events: list[DomainEvent] = []
     pending: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
     substitute = state.rules.recall.vacancy == "substitute"
+    seated: set[tuple[str, str]] = set()
     for seat in vacated:
-        alternate = next_alternate(state, seat, gone, on) if substitute else None
+        alternate = next_alternate(state, seat, gone, seated, on) if substitute else None
         if alternate is None:
             pending[(seat.electorate, seat.body)].append(seat.id)
             continue
         gone.add(alternate.id)
+        seated.add((alternate.holder, seat.body))
         events.append(MandateEnded(mandate=alternate.id, reason="substituted", on=on,
                                    cause=seat.id))
         events.append(MandateGranted(
             mandate=ids.next("M"), holder=alternate.holder, body=seat.body,
             electorate=seat.electorate, election=alternate.election, on=on,
-            term_ends=seat.term_ends, through=alternate.through, substitutes=seat.id))
+            term_ends=seat.term_ends, through=alternate.through, rank=seat.rank,
+            substitutes=seat.id))
     for (electorate, body), replaces in pending.items():
         events.append(ByElectionCalled(election=ids.next("E"), electorate=electorate, body=body,
                                        replaces=replaces, on=on))
     return events
 
 
-def next_alternate(state: State, seat: Mandate, gone: set[str], on: str) -> Mandate | None:
-    """The highest-ranked live alternate of the seat's electorate who may sit on ``on``."""
+def next_alternate(state: State, seat: Mandate, gone: set[str], seated: set[tuple[str, str]],
+                   on: str) -> Mandate | None:
+    """The highest-ranked live alternate of the seat's electorate who may sit on ``on`` and
+    does not sit in the body already (``seated``: seats this act has just given)."""
     candidates = sorted(
         (m for m in state.alternates(seat.electorate, seat.body)
-         if m.id not in gone and state.members[m.holder].in_good_standing(on)
+         if m.id not in gone and (m.holder, seat.body) not in seated
+         and state.members[m.holder].in_good_standing(on)
          and not any(state.mandates[x].body == seat.body and state.mandates[x].role == "delegate"
                      for x in state.held_by.get(m.holder, ()) if x not in gone)),
         key=lambda m: (m.rank, m.granted),

@@ -66,14 +66,20 @@ def transfer(state: State, member_id: str, unit_id: str, on: str) -> list[Domain
 
 
 def suspend(state: State, member_id: str, on: str, until: str | None, reason: str
-            ) -> list[MemberSuspended]:
+            ) -> list[DomainEvent]:
+    """From ``on`` the member cannot vote, sign or stand, and loses every mandate (with what
+    is held through it): a seat is held by a member in good standing or by nobody."""
     founded(state, "membership")
     m = member(state, member_id)
-    if m.suspended_on(on) is not None:
-        raise Refusal("membership", f"{member_id} is already suspended on {on}")
     if until is not None and until <= on:
         raise Refusal("membership", f"a suspension must end after it starts ({on} .. {until})")
-    return [MemberSuspended(member=member_id, on=on, until=until, reason=reason)]
+    for s in m.suspensions:
+        if s.overlaps(on, until):
+            raise Refusal("membership", f"{member_id} is already suspended from {s.since}"
+                          f"{f' until {s.until}' if s.until else ''} ({s.reason})")
+    held = sorted(state.held_by.get(member_id, ()))
+    return [MemberSuspended(member=member_id, on=on, until=until, reason=reason),
+            *end_mandates(state, held, "suspended", on)]
 
 
 def reinstate(state: State, member_id: str, on: str) -> list[MemberReinstated]:

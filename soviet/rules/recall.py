@@ -121,8 +121,14 @@ def vote_recall(state: State, petition: str, yes: int, no: int, abstain: int, on
                       f"{threshold(state, mandate)} signatures it needs for a vote",
                       f"[recall].petition_threshold = {state.rules.recall.petition_threshold}")
     size = electorate_size(state, mandate)
-    if min(yes, no, abstain) < 0 or yes + no + abstain > size:
+    if min(yes, no, abstain) < 0:
+        raise Refusal("recall", f"votes cannot be negative (yes {yes}, no {no}, "
+                      f"abstain {abstain})")
+    if yes + no + abstain > size:
         raise Refusal("recall", f"{yes + no + abstain} votes from an electorate of {size}")
+    if present is not None and not yes + no + abstain <= present <= size:
+        raise Refusal("recall", f"{present} present: at least the {yes + no + abstain} who "
+                      f"voted and at most the electorate of {size}")
     majority = Majority(fraction=rule.fraction, base=rule.base,
                         abstentions_count=rule.count_abstentions,
                         strict=rule.comparison == "more-than")

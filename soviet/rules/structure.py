@@ -38,6 +38,18 @@ def live_body(state: State, body: str, rule: str) -> Body:
     return b
 
 
+def allowed(state: State, kind: str, parent: Body) -> None:
+    """Refuse ``parent`` for a body of ``kind``: by the tree's shape, and for a committee by
+    the kind of body the charter says elects it."""
+    if parent.kind not in PARENTS[kind]:
+        raise Refusal("structure", f"a {kind} cannot stand under the {parent.kind} {parent.name}")
+    if kind in ("executive", "control_commission"):
+        by = state.rules.clause(f"{kind}.election.by")
+        if parent.kind != by.value:
+            raise Refusal("structure", f"the {kind} is elected by the {by.value}, not by the "
+                          f"{parent.kind} {parent.name}", str(by))
+
+
 def create_body(state: State, body: str, name: str, kind: str, parent: str | None, on: str,
                 scale: str | None = None) -> list[BodyCreated]:
     founded(state, "structure")
@@ -58,26 +70,34 @@ def create_body(state: State, body: str, name: str, kind: str, parent: str | Non
         if parent is None:
             raise Refusal("structure", f"a {kind} needs a parent: one of {PARENTS[kind]}")
         p = live_body(state, parent, "structure")
-        if p.kind not in PARENTS[kind]:
-            raise Refusal("structure", f"a {kind} cannot stand under the {p.kind} {p.name}")
+        allowed(state, kind, p)
     if scale is not None and scale not in charter.representation.scales:
         raise Refusal("structure", f"no representation scale {scale!r}",
                       f"[representation.scales] has {', '.join(charter.representation.scales)}")
     return [BodyCreated(body=body, name=name, kind=kind, parent=parent, on=on, scale=scale)]
 
 
-def move_body(state: State, body: str, parent: str, on: str) -> list[BodyMoved]:
+def move_body(state: State, body: str, parent: str, on: str) -> list[DomainEvent]:
     founded(state, "structure")
     b = live_body(state, body, "structure")
     p = live_body(state, parent, "structure")
-    if p.kind not in PARENTS[b.kind]:
-        raise Refusal("structure", f"a {b.kind} cannot stand under the {p.kind} {p.name}")
+    if b.parent == parent:
+        raise Refusal("structure", f"{b.name} already stands under {p.name}")
+    allowed(state, b.kind, p)
     walk: str | None = parent
     while walk is not None:
         if walk == body:
             raise Refusal("structure", f"{p.name} stands under {b.name}: the tree would loop")
         walk = state.bodies[walk].parent
-    return [BodyMoved(body=body, parent=parent, on=on)]
+    return [BodyMoved(body=body, parent=parent, on=on),
+            *end_mandates(state, between(state, body, b.parent), "moved", on, fill=False)]
+
+
+def between(state: State, body: str, other: str | None) -> list[str]:
+    """The live mandates ``body`` gave in ``other`` or ``other`` gave in ``body``: the seats a
+    move or dissolution takes away, since the one no longer elects to the other."""
+    return sorted(m.id for m in state.mandates.values() if m.live and (
+        (m.electorate, m.body) == (body, other) or (m.electorate, m.body) == (other, body)))
 
 
 def merge_units(state: State, bodies: list[str], into: str, on: str) -> list[BodiesMerged]:
@@ -98,7 +118,8 @@ def merge_units(state: State, bodies: list[str], into: str, on: str) -> list[Bod
 
 def dissolve_body(state: State, body: str, on: str) -> list[DomainEvent]:
     """A body with no members and no bodies under it is dissolved; the delegates it elected
-    lose their seats (their electorate is gone), with everything held through them."""
+    lose their seats (their electorate is gone), and so does everyone sitting in it (a
+    committee's members), with everything held through them."""
     founded(state, "structure")
     b = live_body(state, body, "structure")
     if state.unit_sizes.get(body, 0):
@@ -106,8 +127,9 @@ def dissolve_body(state: State, body: str, on: str) -> list[DomainEvent]:
                       "transfer them first")
     if state.children.get(body):
         raise Refusal("structure", f"{b.name} still has bodies under it: move them first")
-    elected = [m for m in state.mandates.values() if m.live and m.electorate == body]
-    ended = end_mandates(state, [m.id for m in elected], "dissolved", on, fill=False)
+    seats = sorted(m.id for m in state.mandates.values()
+                   if m.live and body in (m.electorate, m.body))
+    ended = end_mandates(state, seats, "dissolved", on, fill=False)
     return [BodyDissolved(body=body, on=on), *ended]
 
 

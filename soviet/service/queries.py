@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from soviet.model.state import Mandate, State
+from soviet.rules.elections import COMMITTEES, entitlement
 
 
 @dataclass(frozen=True)
@@ -51,18 +52,22 @@ class Vacancy:
 
 
 def vacancies(state: State) -> list[Vacancy]:
-    """Every electorate holding fewer seats than apportioned (or committee seats unfilled)."""
+    """Every electorate holding fewer seats than it has (apportioned, or a committee's charter
+    seats), by body and electorate; seats of units that have moved away are not counted."""
+    pairs = {(unit, body) for body, apportioned in state.apportionments.items()
+             for unit in apportioned.seats if state.bodies[unit].parent == body}
+    pairs |= {(b.parent, b.id) for b in state.bodies.values()
+              if b.kind in COMMITTEES and b.parent is not None}
     out: list[Vacancy] = []
-    for body, apportioned in sorted(state.apportionments.items()):
-        held: dict[str, int] = {}
-        for m in state.sitting(body):
-            held[m.electorate] = held.get(m.electorate, 0) + 1
-        for unit, seats in sorted(apportioned.seats.items()):
-            if state.bodies[unit].dissolved is not None or held.get(unit, 0) >= seats:
-                continue
+    for electorate, body in sorted(pairs, key=lambda p: (p[1], p[0])):
+        if state.bodies[electorate].dissolved or state.bodies[body].dissolved:
+            continue
+        seats = entitlement(state, state.bodies[electorate], state.bodies[body]).seats
+        held = sum(1 for m in state.sitting(body) if m.electorate == electorate)
+        if held < seats:
             pending = next((b.id for b in state.by_elections.values()
-                            if (b.electorate, b.body) == (unit, body)), None)
-            out.append(Vacancy(body, unit, seats, held.get(unit, 0), pending))
+                            if (b.electorate, b.body) == (electorate, body)), None)
+            out.append(Vacancy(body, electorate, seats, held, pending))
     return out
 
 
