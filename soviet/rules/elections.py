@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -230,7 +231,9 @@ def _alternates(profile: Ballots | None, method: str, candidates: Sequence[str],
     return list(second.elected)
 
 
+@lru_cache(maxsize=64)
 def _term_end(on: str, term: str | None) -> str | None:
+    """Cached: a round of a hundred thousand elections shares one polling day and term."""
     if term is None:
         return None
     from soviet.charter import Period
