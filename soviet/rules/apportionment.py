@@ -10,12 +10,15 @@ Sitting delegates keep their seats when a unit loses seats, unless the charter s
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
-from soviet.apportion import ApportionmentError, apportion
+import numpy as np
+
+from soviet.apportion import Apportionment, ApportionmentError, apportion_bodies
 from soviet.charter import Scale
 from soviet.model.events import DomainEvent, SeatsApportioned
-from soviet.model.state import State
-from soviet.rules.mandates import end_mandates
+from soviet.model.state import Mandate, State
+from soviet.rules.mandates import carried_through, end_mandates
 from soviet.rules.refusal import Refusal, founded
 from soviet.rules.structure import SENDING, live_body
 
@@ -26,15 +29,21 @@ def senders(state: State, body: str) -> list[str]:
                   if state.bodies[c].kind in SENDING and state.bodies[c].dissolved is None)
 
 
-def basis_of(state: State, body: str, basis: str) -> int:
-    """Members of a unit, or its reported voters/inhabitants; a council sums its subtree."""
+def basis_of(state: State, body: str, basis: str, known: dict[str, int] | None = None) -> int:
+    """Members of a unit, or its reported voters/inhabitants; a council sums its subtree.
+    ``known`` keeps the figures already summed, so a whole tree costs one pass."""
+    if known is not None and body in known:
+        return known[body]
     if state.bodies[body].kind == "unit_assembly":
-        if basis == "members":
-            return state.unit_sizes.get(body, 0)
-        return state.basis.get((body, basis), 0)
-    if basis != "members" and (body, basis) in state.basis:
-        return state.basis[(body, basis)]
-    return sum(basis_of(state, c, basis) for c in senders(state, body))
+        figure = (state.unit_sizes.get(body, 0) if basis == "members"
+                  else state.basis.get((body, basis), 0))
+    elif basis != "members" and (body, basis) in state.basis:
+        figure = state.basis[(body, basis)]
+    else:
+        figure = sum(basis_of(state, c, basis, known) for c in senders(state, body))
+    if known is not None:
+        known[body] = figure
+    return figure
 
 
 def house_size(scale: Scale, total: int, units: int) -> int:
@@ -51,54 +60,130 @@ def house_size(scale: Scale, total: int, units: int) -> int:
     return max(whole + int(extra[scale.remainder or "drop"]), scale.minimum * units)
 
 
+def receivers(state: State) -> list[str]:
+    """Every live body that live bodies send delegates to, in id order."""
+    return sorted({b.parent for b in state.bodies.values()
+                   if b.kind in SENDING and b.dissolved is None and b.parent is not None})
+
+
 def compute(state: State, body: str, on: str) -> SeatsApportioned:
+    return compute_all(state, [body], on)[0]
+
+
+def compute_all(state: State, bodies: Sequence[str], on: str) -> list[SeatsApportioned]:
+    """The seats each of ``bodies`` gives its senders. The senders of all the bodies that use
+    one scale are apportioned in one vectorised pass, each body's seats among its own
+    senders (:func:`soviet.apportion.apportion_bodies`); a tie is drawn by lot from the act's
+    seed, in the stream numbered by the body's place among the bodies of its scale."""
     founded(state, "representation")
-    target = live_body(state, body, "representation")
     charter = state.rules
-    units = senders(state, body)
-    if not units:
-        raise Refusal("representation", f"no body sends delegates to {target.name}")
-    groups: defaultdict[str, list[str]] = defaultdict(list)
-    for u in units:
-        groups[state.bodies[u].scale or charter.representation.default_scale].append(u)
-    seats: dict[str, int] = {}
-    basis: dict[str, int] = {}
-    for name, members in sorted(groups.items()):
+    shares: defaultdict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+    for body in bodies:
+        target = live_body(state, body, "representation")
+        units = senders(state, body)
+        if not units:
+            raise Refusal("representation", f"no body sends delegates to {target.name}")
+        groups: defaultdict[str, list[str]] = defaultdict(list)
+        for u in units:
+            groups[state.bodies[u].scale or charter.representation.default_scale].append(u)
+        for name, members in groups.items():
+            shares[name].append((body, members))
+    seats: dict[str, dict[str, int]] = {b: {} for b in bodies}
+    basis: dict[str, dict[str, int]] = {b: {} for b in bodies}
+    scales: defaultdict[str, set[str]] = defaultdict(set)
+    known: dict[str, int] = {}
+    for name, share in sorted(shares.items()):
         scale = charter.representation.scales[name]
-        figures = [basis_of(state, u, scale.basis) for u in members]
-        clause = f"representation.scales.{name}"
+        units = [u for _, members in share for u in members]
+        figures = [basis_of(state, u, scale.basis, known) for u in units]
         try:
-            if scale.method == "ratio":
-                result = apportion("ratio", figures, ratio=scale.one_delegate_per,
-                                   remainder=scale.remainder, minimum=scale.minimum,
-                                   names=members, seed=state.seq)
-            else:
-                result = apportion(scale.method, figures,
-                                   house_size(scale, sum(figures), len(figures)),
-                                   minimum=scale.minimum, names=members, seed=state.seq)
+            results = _apportion(scale, figures, share, state.seq)
         except ApportionmentError as e:
-            raise Refusal("representation", str(e), f"[{clause}]") from None
-        for u, figure, n in zip(members, figures, result.seats.tolist(), strict=True):
-            basis[u] = figure
-            seats[u] = min(n, scale.maximum) if scale.maximum is not None else n
-    return SeatsApportioned(body=body, scale=",".join(sorted(groups)),
-                            method=",".join(sorted({charter.representation.scales[g].method
-                                                    for g in groups})),
-                            seats=seats, basis=basis, on=on)
+            raise _refusal(state, name, figures, share, e) from None
+        for (body, members), result in zip(share, results, strict=True):
+            scales[body].add(name)
+            for u, n in zip(members, result.seats.tolist(), strict=True):
+                basis[body][u] = known[u]
+                seats[body][u] = min(n, scale.maximum) if scale.maximum is not None else n
+    return [SeatsApportioned(body=b, scale=",".join(sorted(scales[b])),
+                             method=",".join(sorted({charter.representation.scales[g].method
+                                                     for g in scales[b]})),
+                             seats=seats[b], basis=basis[b], on=on) for b in bodies]
+
+
+def _apportion(scale: Scale, figures: list[int], share: list[tuple[str, list[str]]],
+               seed: int) -> tuple[Apportionment, ...]:
+    """One scale's apportionment of the senders of every body in ``share``."""
+    sizes = [len(members) for _, members in share]
+    body = np.repeat(np.arange(len(share)), sizes)
+    names = [u for _, members in share for u in members]
+    if scale.method == "ratio":
+        return apportion_bodies("ratio", figures, body, ratio=scale.one_delegate_per,
+                                remainder=scale.remainder, minimum=scale.minimum, names=names,
+                                seed=seed)
+    ends = np.cumsum(sizes).tolist()
+    houses = [house_size(scale, sum(figures[end - n:end]), n)
+              for end, n in zip(ends, sizes, strict=True)]
+    return apportion_bodies(scale.method, figures, body, houses, minimum=scale.minimum,
+                            names=names, seed=seed)
+
+
+def _refusal(state: State, name: str, figures: list[int], share: list[tuple[str, list[str]]],
+             error: ApportionmentError) -> Refusal:
+    """Name the first body whose senders' seats cannot be shared, and say why."""
+    scale = state.rules.representation.scales[name]
+    clause = f"[representation.scales.{name}]"
+    end = 0
+    for body, members in share:
+        end += len(members)
+        try:
+            _apportion(scale, figures[end - len(members):end], [(body, members)], state.seq)
+        except ApportionmentError as e:
+            return Refusal("representation", f"seats in {state.bodies[body].name}: {e}", clause)
+    return Refusal("representation", str(error), clause)
+
+
+def surplus(state: State, events: Sequence[SeatsApportioned]) -> list[str]:
+    """The sitting delegates beyond each sender's new seats, lowest ranked first to go. The
+    bodies lowest in the tree go first: a seat that ends with a seat below it (the cascade)
+    is not counted among the seats of its own body."""
+    ending: set[str] = set()
+    roots: list[str] = []
+    for event in sorted(events, key=lambda e: -depth(state, e.body)):
+        held: defaultdict[str, list[Mandate]] = defaultdict(list)
+        for m in state.sitting(event.body):
+            if m.id not in ending:
+                held[m.electorate].append(m)
+        for unit_id, n in event.seats.items():
+            for m in sorted(held[unit_id], key=lambda m: (m.rank, m.granted))[n:]:
+                roots.append(m.id)
+                ending.add(m.id)
+                ending.update(carried_through(state, m.id))
+    return roots
+
+
+def depth(state: State, body: str) -> int:
+    """How many bodies stand above ``body``."""
+    parent = state.bodies[body].parent
+    return 0 if parent is None else 1 + depth(state, parent)
 
 
 def apportion_seats(state: State, body: str, on: str) -> list[DomainEvent]:
     """Record the seats each sender has in ``body``; end surplus seats if the charter says."""
-    event = compute(state, body, on)
-    events: list[DomainEvent] = [event]
+    return _record(state, [body], on)
+
+
+def apportion_tree(state: State, on: str) -> list[DomainEvent]:
+    """Record the seats of every body of the tree that receives delegates, in one act."""
+    return _record(state, receivers(state), on)
+
+
+def _record(state: State, bodies: Sequence[str], on: str) -> list[DomainEvent]:
+    events: list[DomainEvent] = list(compute_all(state, bodies, on))
     if state.rules.representation.keep_seats_on_reapportionment:
         return events
-    surplus: list[str] = []
-    for unit_id, n in event.seats.items():
-        held = sorted((m for m in state.sitting(body) if m.electorate == unit_id),
-                      key=lambda m: (m.rank, m.granted))
-        surplus += [m.id for m in held[n:]]
-    return events + end_mandates(state, surplus, "reapportioned", on, fill=False)
+    gone = surplus(state, [e for e in events if isinstance(e, SeatsApportioned)])
+    return events + end_mandates(state, gone, "reapportioned", on, fill=False)
 
 
 def seat_changes(state: State, event: SeatsApportioned) -> list[tuple[str, int, int]]:

@@ -195,7 +195,8 @@ class Poll:
     seats: int | None = None
 
 
-def elect_round(state: State, polls: Sequence[Poll], on: str) -> list[DomainEvent]:
+def elect_round(state: State, polls: Sequence[Poll], on: str, *, seed: int | None = None
+                ) -> list[DomainEvent]:
     """Many electorates elect on the same day, recorded as one act (every unit of a council
     choosing its delegates): each poll is decided by :func:`elect` against the same state, so
     an electorate may poll a body once per round and a candidate stand once for it."""
@@ -213,7 +214,7 @@ def elect_round(state: State, polls: Sequence[Poll], on: str) -> list[DomainEven
                               "one round")
             standing.add((x, p.body))
         events += elect(state, p.electorate, p.body, p.candidates, p.ballots, on,
-                        seats=p.seats, ids=ids)
+                        seats=p.seats, seed=seed, ids=ids)
     return events
 
 
