@@ -140,10 +140,11 @@ def elect(state: State, electorate_id: str, body_id: str, candidates: Sequence[s
     c = contest(state, electorate, body, election)
     if not candidates:
         raise Refusal("elections", f"no candidate stands for {body.name}")
-    n = min(c.seats, len(candidates)) if seats is None else seats
-    if n < 1 or n > c.seats:
-        raise Refusal("elections", f"{electorate.name} may fill {max(c.seats, 0)} seat(s) in "
-                      f"{body.name} now, not {n}", c.clause)
+    free = max(c.seats, 0)
+    n = min(free, len(candidates)) if seats is None else seats
+    if free == 0 or not 1 <= n <= free:
+        raise Refusal("elections", f"{electorate.name} may fill {free} seat(s) in {body.name} "
+                      f"now{'' if seats is None else f', not {n}'}", c.clause)
     if len(set(candidates)) != len(candidates):
         raise Refusal("elections", "a candidate is named twice")
     if ballots is not None and len(candidates) < n:
@@ -159,7 +160,7 @@ def elect(state: State, electorate_id: str, body_id: str, candidates: Sequence[s
         elected, result, rule = list(candidates), None, "unopposed"
     else:
         profile = as_ballots(ballots, candidates)
-        result = count(rule, profile, seats=n, seed=lot)
+        result = _count(rule, profile, n, lot)
         elected = list(result.elected)
     k = c.alternates if alternates is None else alternates
     reserve = _alternates(profile if ballots is not None else None, rule, candidates, elected,
@@ -220,16 +221,35 @@ def elect_round(state: State, polls: Sequence[Poll], on: str, *, seed: int | Non
 
 def _alternates(profile: Ballots | None, method: str, candidates: Sequence[str],
                 elected: list[str], k: int, seed: int) -> list[str]:
-    rest = [x for x in candidates if x not in elected]
-    if k == 0 or not rest:
-        return []
-    if profile is None:
-        return rest[:k]
-    remaining = restricted(profile, [i for i, x in enumerate(candidates) if x not in elected])
-    if not (remaining.ranks != NO_CANDIDATE).any():
-        return []
-    second: Result = count(method, remaining, seats=min(k, len(rest)), seed=seed)
-    return list(second.elected)
+    """Rank ``k`` alternates by counting the ballots again without the elected: for ``k``
+    seats at once, or, when the election filled one seat, one seat at a time as it did (a
+    single-winner method fills no more)."""
+    reserve: list[str] = []
+    at_once = len(elected) > 1
+    while len(reserve) < k:
+        out = set(elected) | set(reserve)
+        rest = [i for i, x in enumerate(candidates) if x not in out]
+        if not rest:
+            break
+        if profile is None:
+            return reserve + [candidates[i] for i in rest[:k - len(reserve)]]
+        remaining = restricted(profile, rest)
+        if not (remaining.ranks != NO_CANDIDATE).any():
+            break
+        seats = min(k - len(reserve), len(rest)) if at_once else 1
+        second: Result = _count(method, remaining, seats, seed)
+        if not second.elected:
+            break
+        reserve += second.elected
+    return reserve
+
+
+def _count(method: str, ballots: Ballots, seats: int, seed: int) -> Result:
+    """``count``, with a method that cannot fill ``seats`` refused as the rule's own."""
+    try:
+        return count(method, ballots, seats=seats, seed=seed)
+    except ValueError as e:
+        raise Refusal("elections", f"{method}: {e}") from None
 
 
 @lru_cache(maxsize=64)

@@ -46,24 +46,28 @@ def carried_through(state: State, root: str) -> list[str]:
 
 def end_mandates(state: State, roots: Iterable[str], reason: str, on: str, *,
                  fill: bool = True, ids: Ids | None = None) -> list[DomainEvent]:
-    """End ``roots`` for ``reason`` with their cascades, then fill the delegate seats."""
+    """End ``roots`` for ``reason`` with their cascades, then fill the delegate seats.
+
+    ``fill=False`` says the roots' seats themselves are gone (their unit was dissolved or
+    moved, or lost them in a re-apportionment): those are not filled, but the seats higher up
+    that fell with them still belong to their electorates and are."""
     events: list[DomainEvent] = []
-    ended: list[Mandate] = []
+    vacated: list[Mandate] = []
     done: set[str] = set()
     for root in roots:
         if root in done:
             continue
         done.add(root)
         events.append(MandateEnded(mandate=root, reason=reason, on=on))
-        ended.append(state.mandates[root])
+        if fill:
+            vacated.append(state.mandates[root])
         for child in carried_through(state, root):
             if child not in done:
                 done.add(child)
                 events.append(MandateEnded(mandate=child, reason="cascade", on=on, cause=root))
-                ended.append(state.mandates[child])
-    if fill:
-        events += fill_seats(state, [m for m in ended if m.role == "delegate"], done, on,
-                             ids or Ids(state))
+                vacated.append(state.mandates[child])
+    events += fill_seats(state, [m for m in vacated if m.role == "delegate"], done, on,
+                         ids or Ids(state))
     return events
 
 

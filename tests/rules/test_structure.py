@@ -102,7 +102,11 @@ def test_move_a_unit_and_its_seats_in_the_old_council_end(both: Tree) -> None:
     both.elect("north", "congress", ["n2m1"], seats=1)
     seat = both.seat("n2m1", "congress")
     events = both(move_body, "n2", "south", LATER)
-    assert [e.type for e in events] == ["body.moved", *["mandate.ended"] * 3]
+    assert [e.type for e in events] == ["body.moved", *["mandate.ended"] * 3,
+                                        "by_election.called"]
+    # n2's seats in North are gone with it; North's seat in the congress is still North's
+    assert events[-1].payload["electorate"] == "north"
+    assert events[-1].payload["replaces"] == [seat.id]
     s = both.state
     assert s.bodies["n2"].parent == "south" and "n2" in s.children["south"]
     assert "n2" not in s.children["north"]
