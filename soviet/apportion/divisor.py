@@ -38,7 +38,7 @@ import numpy.typing as npt
 
 from soviet.apportion.bodies import Bodies, assemble
 from soviet.apportion.errors import ApportionmentError
-from soviet.apportion.lot import TiePolicy, fresh_seed, share_by_lot
+from soviet.apportion.lot import TiePolicy, share_by_lot
 from soviet.apportion.result import Apportionment, Figures, IntArray, Tie
 
 FloatArray = npt.NDArray[np.float64]
@@ -280,9 +280,8 @@ def _settle(
         ]
         level, short = _hand_out(rule, populations, seats, members, int(left[b]))
         if level:
-            seed = fresh_seed(seed)
             local = [u - start for u in level]
-            tie = share_by_lot(local, short, seed, policy, bodies.names_of(b, names), draw=b)
+            tie, seed = share_by_lot(local, short, seed, policy, bodies.names_of(b, names), draw=b)
             seats[start + np.array(tie.won, dtype=np.int64)] += 1
             tied[b] = tie
     return seats, tied, seed

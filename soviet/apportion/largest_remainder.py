@@ -34,7 +34,7 @@ import numpy.typing as npt
 
 from soviet.apportion.bodies import Bodies, assemble
 from soviet.apportion.errors import ApportionmentError
-from soviet.apportion.lot import TiePolicy, fresh_seed, share_by_lot
+from soviet.apportion.lot import TiePolicy, share_by_lot
 from soviet.apportion.result import Apportionment, Figures, IntArray, Tie
 
 BoolArray = npt.NDArray[np.bool_]
@@ -132,8 +132,9 @@ def remainder_apportion(
     for b in np.flatnonzero(tied_bodies).tolist():
         span = bodies.span(b)
         local = np.flatnonzero(level[span]).tolist()
-        seed = fresh_seed(seed)
-        tie = share_by_lot(local, int(short[b]), seed, ties, bodies.names_of(b, names), draw=b)
+        tie, seed = share_by_lot(
+            local, int(short[b]), seed, ties, bodies.names_of(b, names), draw=b
+        )
         seats[span.start + np.array(tie.won, dtype=np.int64)] += 1
         tied[b] = tie
 

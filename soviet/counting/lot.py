@@ -1,24 +1,19 @@
-"""Drawing lots: the one place a count leaves anything to chance, and always repeatably.
+"""The lots of one count, drawn from :mod:`soviet.lot` and recorded as tie breaks.
 
-Statutes say "the returning officer shall decide by lot" and leave the mechanism open. Here a lot
-is a draw from a seeded generator, so anyone holding the seed (recorded in ``Result.seed``) can
-repeat the count and see the same lots fall. Draw *n* of a count depends only on the seed, *n*
-and who is tied, so one lot never shifts another.
+"The returning officer shall decide by lot": the seed is recorded in ``Result.seed``, so anyone
+can repeat the count and see the same lots fall. Draw *n* of a count depends only on the seed,
+*n* and who is tied.
 """
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from soviet.counting.result import Number, TieBreak
-
-
-def _generator(seed: int, draw: int) -> np.random.Generator:
-    return np.random.default_rng([seed, draw])
+from soviet.lot import fresh_seed, stream
 
 
 @dataclass(frozen=True)
@@ -32,30 +27,31 @@ class Lots:
     seed: int | None = None
     ties: tuple[TieBreak, ...] = ()
 
-    def _seeded(self) -> Lots:
-        return self if self.seed is not None else replace(self, seed=secrets.randbits(63))
+    def _next(self) -> tuple[np.random.Generator, Lots]:
+        """The stream of the next lot, and these lots with their seed (drawn now if none)."""
+        seed = fresh_seed(self.seed)
+        return stream(seed, len(self.ties)), replace(self, seed=seed)
+
+    def _with(self, tie: TieBreak) -> Lots:
+        return replace(self, ties=(*self.ties, tie))
 
     def draw(
         self, tied: Sequence[int], names: Sequence[str], round: int, purpose: str
     ) -> tuple[int, Lots]:
         """Choose one of ``tied`` (candidate indices) by lot and record the tie."""
-        lots = self._seeded()
-        assert lots.seed is not None
+        generator, lots = self._next()
         pool = sorted(tied)
-        chosen = pool[int(_generator(lots.seed, len(lots.ties)).integers(len(pool)))]
+        chosen = pool[int(generator.integers(len(pool)))]
         tie = TieBreak(round, purpose, tuple(names[i] for i in pool), names[chosen], "lot")
-        return chosen, replace(lots, ties=(*lots.ties, tie))
+        return chosen, lots._with(tie)
 
     def order(
         self, items: Sequence[int], names: Sequence[str], round: int, purpose: str
     ) -> tuple[tuple[int, ...], Lots]:
         """Put ``items`` in an order drawn by lot (first = favoured) and record it."""
-        lots = self._seeded()
-        assert lots.seed is not None
+        generator, lots = self._next()
         pool = sorted(items)
-        shuffled = tuple(
-            pool[i] for i in _generator(lots.seed, len(lots.ties)).permutation(len(pool))
-        )
+        shuffled = tuple(pool[i] for i in generator.permutation(len(pool)))
         tie = TieBreak(
             round,
             purpose,
@@ -63,15 +59,13 @@ class Lots:
             " > ".join(names[i] for i in shuffled),
             "lot",
         )
-        return shuffled, replace(lots, ties=(*lots.ties, tie))
+        return shuffled, lots._with(tie)
 
     def pick(self, options: Sequence[str], round: int, purpose: str) -> tuple[int, Lots]:
         """Choose one of several labelled outcomes (e.g. tied committees) by lot; its index."""
-        lots = self._seeded()
-        assert lots.seed is not None
-        chosen = int(_generator(lots.seed, len(lots.ties)).integers(len(options)))
-        tie = TieBreak(round, purpose, tuple(options), options[chosen], "lot")
-        return chosen, replace(lots, ties=(*lots.ties, tie))
+        generator, lots = self._next()
+        chosen = int(generator.integers(len(options)))
+        return chosen, lots._with(TieBreak(round, purpose, tuple(options), options[chosen], "lot"))
 
 
 def highest(
