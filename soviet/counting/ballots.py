@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 import numpy.typing as npt
@@ -63,10 +64,13 @@ class Ballots:
             return np.ones(self.rows, dtype=np.int64)
         return self.weights
 
-    def total_weight(self) -> int | float:
+    def total_weight(self) -> int | float | Fraction:
+        """The votes on all rows: an int, a float, or an exact sum of object (Fraction) weights."""
         if self.weights is None:
             return self.rows
-        return self.weights.sum().item()  # type: ignore[no-any-return]
+        total = self.weights.sum()
+        exact: int | float | Fraction = total.item() if isinstance(total, np.generic) else total
+        return exact
 
 
 def as_ballots(
