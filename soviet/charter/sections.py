@@ -20,9 +20,9 @@ from soviet.charter.field_types import (
     Positive,
     Share,
     Text,
-    format_fraction,
 )
 from soviet.charter.vocabulary import ApportionmentMethod, Basis, BodyKind, DecisionKind
+from soviet.counting import motion
 
 
 class CharterPart(BaseModel):
@@ -65,21 +65,30 @@ class Representation(CharterPart):
 
 
 class Majority(CharterPart):
-    """The share of a base a proposal needs: e.g. more than 1/2 of votes cast."""
+    """The share of a base a proposal needs: e.g. more than 1/2 of votes cast.
+
+    This is the charter's spelling of :class:`soviet.counting.motion.Majority`, which holds
+    the rule itself (what each choice means, how it is decided and worded): ``comparison``
+    "more-than" is its ``strict``, ``count_abstentions`` its ``abstentions_count``.
+    """
 
     fraction: Share
     comparison: Literal["more-than", "at-least"]
     base: Literal["cast", "present", "seats"] = "cast"
     count_abstentions: bool = False
 
+    def rule(self) -> motion.Majority:
+        """The majority as the counting engine applies it (``decide``). A "more-than" 1 that
+        the charter checks refuse has no rule: it raises ``ValueError``."""
+        return motion.Majority(
+            fraction=self.fraction,
+            base=self.base,
+            abstentions_count=self.count_abstentions,
+            strict=self.comparison == "more-than",
+        )
+
     def __str__(self) -> str:
-        comparison = "more than" if self.comparison == "more-than" else "at least"
-        base = {
-            "cast": "votes cast" + (", abstentions included" if self.count_abstentions else ""),
-            "present": "those present",
-            "seats": "all seats",
-        }[self.base]
-        return f"{comparison} {format_fraction(self.fraction)} of {base}"
+        return str(self.rule())
 
 
 class Majorities(CharterPart):

@@ -25,7 +25,7 @@ Base = Literal["cast", "present", "seats"]
 Votes = int | Fraction
 """Votes are exact: whole votes, or a Fraction where a delegation's strength is divided."""
 
-_BASE_WORDS = {"cast": "votes cast", "present": "members present", "seats": "all seats"}
+_BASE_WORDS = {"cast": "votes cast", "present": "those present", "seats": "all seats"}
 
 
 def figure(x: Votes) -> str:
