@@ -28,6 +28,8 @@ def sitting(state: State, body: str, on: str | None = None) -> list[Mandate]:
 
 def chain(state: State, mandate: str) -> list[Link]:
     """Why a seat is held: this mandate, the one it is held through, ... down to a base unit."""
+    if mandate not in state.mandates:
+        raise LookupError(f"there is no mandate {mandate!r}")
     links: list[Link] = []
     walk: str | None = mandate
     while walk is not None:
