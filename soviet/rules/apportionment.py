@@ -25,8 +25,9 @@ from soviet.rules.structure import SENDING, live_body
 
 def senders(state: State, body: str) -> list[str]:
     """The live bodies that send delegates to ``body``, in id order."""
+    bodies = state.bodies
     return sorted(c for c in state.children.get(body, ())
-                  if state.bodies[c].kind in SENDING and state.bodies[c].dissolved is None)
+                  if (b := bodies[c]).kind in SENDING and b.dissolved is None)
 
 
 def basis_of(state: State, body: str, basis: str, known: dict[str, int] | None = None) -> int:
@@ -84,8 +85,9 @@ def compute_all(state: State, bodies: Sequence[str], on: str) -> list[SeatsAppor
         if not units:
             raise Refusal("representation", f"no body sends delegates to {target.name}")
         groups: defaultdict[str, list[str]] = defaultdict(list)
+        default, every = charter.representation.default_scale, state.bodies
         for u in units:
-            groups[state.bodies[u].scale or charter.representation.default_scale].append(u)
+            groups[every[u].scale or default].append(u)
         for name, members in groups.items():
             shares[name].append((body, members))
     seats: dict[str, dict[str, int]] = {b: {} for b in bodies}
@@ -117,14 +119,15 @@ def _apportion(scale: Scale, figures: list[int], share: list[tuple[str, list[str
     sizes = [len(members) for _, members in share]
     body = np.repeat(np.arange(len(share)), sizes)
     names = [u for _, members in share for u in members]
+    populations = np.array(figures, dtype=np.int64)  # checked as a whole, not one by one
     if scale.method == "ratio":
-        return apportion_bodies("ratio", figures, body, ratio=scale.one_delegate_per,
+        return apportion_bodies("ratio", populations, body, ratio=scale.one_delegate_per,
                                 remainder=scale.remainder, minimum=scale.minimum, names=names,
                                 seed=seed)
     ends = np.cumsum(sizes).tolist()
     houses = [house_size(scale, sum(figures[end - n:end]), n)
               for end, n in zip(ends, sizes, strict=True)]
-    return apportion_bodies(scale.method, figures, body, houses, minimum=scale.minimum,
+    return apportion_bodies(scale.method, populations, body, houses, minimum=scale.minimum,
                             names=names, seed=seed)
 
 
