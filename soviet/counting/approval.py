@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from soviet.counting.approvals import marks
 from soviet.counting.ballots import Ballots
-from soviet.counting.lot import Lots, highest
+from soviet.counting.one_round import highest_elected
 from soviet.counting.refusals import single_seat
 from soviet.counting.registry import method
-from soviet.counting.result import Result, Round
+from soviet.counting.result import Result
 from soviet.counting.sums import marked_totals
 
 
@@ -22,16 +22,4 @@ def approval(ballots: Ballots, seats: int, seed: int | None = None) -> Result:
     single_seat("approval", ballots, seats, "pav or seq-phragmen")
     names = ballots.candidates
     votes = marked_totals(marks(ballots.ranks, len(names)), ballots.weights)
-    (winner,), lots = highest(votes, 1, range(len(names)), names, Lots(seed), 1, "winner")
-    elected = (names[winner],)
-    return Result(
-        method="approval",
-        candidates=names,
-        seats=1,
-        elected=elected,
-        rounds=(Round(1, votes, elected=elected),),
-        ties=lots.ties,
-        seed=lots.seed,
-        scores=votes,
-        options={"seed": seed},
-    )
+    return highest_elected("approval", names, 1, votes, seed, "winner")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from fractions import Fraction
 
 from soviet.counting.ballots import Ballots
-from soviet.counting.lot import Lots, highest
+from soviet.counting.one_round import highest_elected
 from soviet.counting.pairwise import pairwise
 from soviet.counting.refusals import single_seat
 from soviet.counting.registry import method
-from soviet.counting.result import Number, Result, Round
+from soviet.counting.result import Number, Result
 from soviet.counting.sums import label_totals, rational
 
 
@@ -45,16 +45,4 @@ def borda(ballots: Ballots, seats: int, seed: int | None = None) -> Result:
         )
         for x in range(m)
     )
-    (winner,), lots = highest(points, 1, range(m), names, Lots(seed), 1, "winner")
-    elected = (names[winner],)
-    return Result(
-        method="borda",
-        candidates=names,
-        seats=1,
-        elected=elected,
-        rounds=(Round(1, points, exhausted=blank, elected=elected),),
-        ties=lots.ties,
-        seed=lots.seed,
-        scores=points,
-        options={"seed": seed},
-    )
+    return highest_elected("borda", names, 1, points, seed, "winner", blank)

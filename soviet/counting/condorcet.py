@@ -14,6 +14,7 @@ import numpy.typing as npt
 
 from soviet.counting.ballots import Ballots
 from soviet.counting.lot import Lots
+from soviet.counting.one_round import one_round
 from soviet.counting.pairwise import pairwise, pairwise_note
 from soviet.counting.refusals import single_seat
 from soviet.counting.registry import method
@@ -105,17 +106,8 @@ def schulze(
         if x != y
     )
     note = f"contests: {pairwise_note(d, names)}; strongest paths ({strength}): {paths}"
-    return Result(
-        method="schulze",
-        candidates=names,
-        seats=1,
-        elected=elected,
-        rounds=(Round(1, scores, action="pairwise", elected=elected, note=note),),
-        ties=lots.ties,
-        seed=lots.seed,
-        scores=scores,
-        options={"strength": strength, "seed": seed},
-    )
+    round = Round(1, scores, action="pairwise", elected=elected, note=note)
+    return one_round("schulze", names, 1, round, lots, {"strength": strength, "seed": seed})
 
 
 Reach = npt.NDArray[np.bool_]
@@ -200,14 +192,5 @@ def ranked_pairs(ballots: Ballots, seats: int, seed: int | None = None) -> Resul
     elected = (names[winner],)
     scores = tuple(int(n) for n in reach.sum(axis=1))
     note = f"contests: {pairwise_note(d, names)}; " + "; ".join(steps)
-    return Result(
-        method="ranked-pairs",
-        candidates=names,
-        seats=1,
-        elected=elected,
-        rounds=(Round(1, scores, action="pairwise", elected=elected, note=note),),
-        ties=lots.ties,
-        seed=lots.seed,
-        scores=scores,
-        options={"seed": seed},
-    )
+    round = Round(1, scores, action="pairwise", elected=elected, note=note)
+    return one_round("ranked-pairs", names, 1, round, lots, {"seed": seed})

@@ -16,6 +16,7 @@ from soviet.counting.approvals import Approvals, grouped
 from soviet.counting.ballots import Ballots
 from soviet.counting.lot import Lots
 from soviet.counting.motion import figure
+from soviet.counting.one_round import one_round
 from soviet.counting.refusals import enough_candidates
 from soviet.counting.registry import method
 from soviet.counting.result import Result, Round
@@ -109,14 +110,5 @@ def pav(ballots: Ballots, seats: int, seed: int | None = None) -> Result:
     support = marked_totals(approvals.sets.T, approvals.weights)
     shown = figure(score) if isinstance(score, Fraction) else str(score)
     note = f"PAV score {shown}; {len(winners)} of {comb(m, seats):,} committees reach it"
-    return Result(
-        method="pav",
-        candidates=names,
-        seats=seats,
-        elected=elected,
-        rounds=(Round(1, support, action="committee", quota=score, elected=elected, note=note),),
-        ties=lots.ties,
-        seed=lots.seed,
-        scores=support,
-        options={"seed": seed},
-    )
+    round = Round(1, support, action="committee", quota=score, elected=elected, note=note)
+    return one_round("pav", names, seats, round, lots, {"seed": seed})

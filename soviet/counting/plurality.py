@@ -13,6 +13,7 @@ import numpy as np
 from soviet.counting.approvals import marks
 from soviet.counting.ballots import Ballots
 from soviet.counting.lot import Lots, highest
+from soviet.counting.one_round import highest_elected
 from soviet.counting.pairwise import positions
 from soviet.counting.refusals import enough_candidates, single_seat
 from soviet.counting.registry import method
@@ -36,21 +37,8 @@ def plurality(ballots: Ballots, seats: int, seed: int | None = None) -> Result:
     decide between those candidates by lot". A ranked ballot counts for its first preference.
     """
     single_seat("plurality", ballots, seats, "block-plurality")
-    names = ballots.candidates
     votes, blank = first_preferences(ballots)
-    (winner,), lots = highest(votes, 1, range(len(names)), names, Lots(seed), 1, "winner")
-    elected = (names[winner],)
-    return Result(
-        method="plurality",
-        candidates=names,
-        seats=1,
-        elected=elected,
-        rounds=(Round(1, votes, exhausted=blank, elected=elected),),
-        ties=lots.ties,
-        seed=lots.seed,
-        scores=votes,
-        options={"seed": seed},
-    )
+    return highest_elected("plurality", ballots.candidates, 1, votes, seed, "winner", blank)
 
 
 @method("two-round")
@@ -133,17 +121,5 @@ def block_plurality(ballots: Ballots, seats: int, seed: int | None = None) -> Re
     weights = None if ballots.weights is None else ballots.weights[valid]
     votes = marked_totals(marks(ballots.ranks[valid], len(names)), weights)
     (rejected,) = marked_totals(void[np.newaxis], ballots.weights)
-    taken, lots = highest(votes, seats, range(len(names)), names, Lots(seed), 1, "elect")
-    elected = tuple(names[c] for c in taken)
     note = f"void: {rejected} (more marks than the {seats} seats)" if rejected else ""
-    return Result(
-        method="block-plurality",
-        candidates=names,
-        seats=seats,
-        elected=elected,
-        rounds=(Round(1, votes, exhausted=rejected, elected=elected, note=note),),
-        ties=lots.ties,
-        seed=lots.seed,
-        scores=votes,
-        options={"seed": seed},
-    )
+    return highest_elected("block-plurality", names, seats, votes, seed, "elect", rejected, note)
