@@ -10,7 +10,7 @@ import difflib
 import re
 from datetime import date, datetime
 from fractions import Fraction
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from pydantic import Field, PlainSerializer, PlainValidator
 from pydantic_core import PydanticCustomError
@@ -77,38 +77,31 @@ def _share(value: object) -> Fraction:
     return share
 
 
-def _period(value: object) -> Period:
-    if isinstance(value, Period):
-        period = value
+Length = TypeVar("Length", Period, Duration)
+
+
+def _length(value: object, kind: type[Length], noun: str, examples: str) -> Length:
+    """A period or duration: one already built, or text; never zero."""
+    if isinstance(value, kind):
+        length = value
     elif isinstance(value, str):
         try:
-            period = Period.parse(value)
+            length = kind.parse(value)
         except PeriodError as error:
             raise invalid(str(error)) from None
     else:
-        raise invalid(
-            f'must be a period in quotes, such as "4 years" or "30 days", got {shown(value)}'
-        )
-    if period == Period():
+        raise invalid(f"must be a {noun} in quotes, such as {examples}, got {shown(value)}")
+    if length == kind():
         raise invalid(f"must be longer than zero, got {shown(value)}")
-    return period
+    return length
+
+
+def _period(value: object) -> Period:
+    return _length(value, Period, "period", '"4 years" or "30 days"')
 
 
 def _duration(value: object) -> Duration:
-    if isinstance(value, Duration):
-        duration = value
-    elif isinstance(value, str):
-        try:
-            duration = Duration.parse(value)
-        except PeriodError as error:
-            raise invalid(str(error)) from None
-    else:
-        raise invalid(
-            f'must be a duration in quotes, such as "3 minutes" or "90 seconds", got {shown(value)}'
-        )
-    if duration == Duration():
-        raise invalid(f"must be longer than zero, got {shown(value)}")
-    return duration
+    return _length(value, Duration, "duration", '"3 minutes" or "90 seconds"')
 
 
 def _day(value: object) -> date:
