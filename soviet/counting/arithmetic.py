@@ -119,8 +119,31 @@ def _as_object(x: Any) -> Any:
     return x
 
 
+class Scaled(Arithmetic):
+    """Values held as whole numbers of the smallest unit, ``10**-digits``: fixed point."""
+
+    @property
+    @abstractmethod
+    def digits(self) -> int:
+        """Decimal places the units are counted in."""
+
+    @property
+    def scale(self) -> int:
+        return int(10**self.digits)
+
+    @property
+    def epsilon(self) -> Value:
+        return 1
+
+    def integer(self, n: int) -> Value:
+        return n * self.scale
+
+    def number(self, v: Value) -> Decimal:
+        return Decimal(int(v)).scaleb(-self.digits)
+
+
 @dataclass(frozen=True)
-class Fixed(Arithmetic):
+class Fixed(Scaled):
     """Fixed-point decimal with ``places`` digits; every product and quotient truncated.
 
     This is the arithmetic of the statutes that name a number of decimal places: "the
@@ -137,15 +160,8 @@ class Fixed(Arithmetic):
             raise ValueError(f"fixed-point places must be >= 0, got {self.places}")
 
     @property
-    def scale(self) -> int:
-        return int(10**self.places)
-
-    @property
-    def epsilon(self) -> Value:
-        return 1
-
-    def integer(self, n: int) -> Value:
-        return n * self.scale
+    def digits(self) -> int:
+        return self.places
 
     def mul(self, a: Any, b: Any, *, up: bool = False) -> Any:
         a, b = _widen(a, b)
@@ -158,9 +174,6 @@ class Fixed(Arithmetic):
     def muldiv(self, a: Any, b: Any, c: Any, *, up: bool = False) -> Any:
         a, b = _widen(a, b)
         return _floordiv(a * b, c, up)
-
-    def number(self, v: Value) -> Decimal:
-        return Decimal(int(v)).scaleb(-self.places)
 
     def array(self, values: Any) -> Values:
         return np.asarray(values, dtype=self.dtype)
@@ -175,7 +188,7 @@ class Fixed(Arithmetic):
 
 
 @dataclass(frozen=True)
-class Guarded(Arithmetic):
+class Guarded(Scaled):
     """Fixed point with ``guard`` extra digits, where amounts closer than half a unit of the
     ``places``-th digit count as equal.
 
@@ -196,19 +209,12 @@ class Guarded(Arithmetic):
             )
 
     @property
-    def scale(self) -> int:
-        return int(10 ** (self.places + self.guard))
+    def digits(self) -> int:
+        return self.places + self.guard
 
     @property
     def tolerance(self) -> int:
         return max(int(10**self.guard) // 2, 1)
-
-    @property
-    def epsilon(self) -> Value:
-        return 1
-
-    def integer(self, n: int) -> Value:
-        return n * self.scale
 
     def mul(self, a: Any, b: Any, *, up: bool = False) -> Any:
         return _as_object(a) * _as_object(b) // self.scale
@@ -218,9 +224,6 @@ class Guarded(Arithmetic):
 
     def muldiv(self, a: Any, b: Any, c: Any, *, up: bool = False) -> Any:
         return _as_object(a) * _as_object(b) // c
-
-    def number(self, v: Value) -> Decimal:
-        return Decimal(int(v)).scaleb(-(self.places + self.guard))
 
     def array(self, values: Any) -> Values:
         return np.asarray(values, dtype=object)
