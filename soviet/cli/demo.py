@@ -1,40 +1,75 @@
-"""``soviet demo``: a small union federation founded, enrolled, an election counted, verified.
+"""``soviet demo``: a union federation's council tree built, elected, recalled and verified.
 
 It is what ``make run`` shows until the web app exists: every step goes through the same
-charter loader, rules, service and ledger as a user's own commands.
+charter, rules, service and ledger as a user's own commands, and prints what they print. Eight
+locals in two regions elect their council delegates from generated ballots, the councils elect
+the congress, the congress its executive; then one local recalls a delegate who sits in all
+three, and the cascade and the substitutes follow.
 """
 
 from __future__ import annotations
 
 import random
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
+import numpy as np
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from soviet.charter import charter_to_json, load_charter
-from soviet.counting import count
+from soviet.charter import Charter, charter_from_json, charter_to_json, load_charter
+from soviet.cli.composition import chain_lines, sitting_table
+from soviet.cli.receipts import show, who
+from soviet.cli.structure import trees
+from soviet.counting import Ballots
 from soviet.ledger import verify_rows
-from soviet.model import Member
+from soviet.model.events import (
+    DomainEvent,
+    ElectionHeld,
+    RecallPetitionFiled,
+    RecallVoteCalled,
+    decode,
+)
+from soviet.model.state import State
+from soviet.rules.apportionment import apportion_seats
+from soviet.rules.elections import elect
 from soviet.rules.founding import found
 from soviet.rules.membership import join
+from soviet.rules.recall import file_petition, sign_petition, vote_recall
 from soviet.rules.structure import create_body
 from soviet.service import Organisation
 
 CHARTER = Path(__file__).resolve().parents[2] / "charters" / "union-federation.toml"
-LOCALS = ("Riverside Nurses", "North Docks", "Tram Depot 4", "City Teachers",
-          "Printworks", "Hillside Care", "Metro Cleaners", "Harbour Crane Drivers")
+REGIONS = {
+    "north": ("Northern Regional Council",
+              ("Riverside Nurses", "North Docks", "Tram Depot 4", "City Teachers")),
+    "south": ("Southern Regional Council",
+              ("Printworks", "Hillside Care", "Metro Cleaners", "Harbour Crane Drivers")),
+}
 GIVEN = ("Ana", "Ben", "Chiara", "Dmitri", "Efua", "Farid", "Greta", "Hamid", "Ines", "Jonas",
          "Kavya", "Luis", "Maja", "Nikolai", "Olga", "Pavel", "Rosa", "Sami", "Tove", "Yusuf")
 FAMILY = ("Andersson", "Baker", "Costa", "Dubois", "Eriksen", "Fischer", "García", "Hassan",
           "Ivanova", "Jensen", "Kowalski", "Lindqvist", "Mensah", "Nowak", "Okafor", "Petrov")
+FOUNDED, JOINED, APPORTIONED = "2025-01-01", "2025-01-15", "2025-02-01"
+LOCALS_VOTE, COUNCILS_VOTE, CONGRESS_VOTES, RECALL = (
+    "2025-03-01", "2025-03-15", "2025-04-05", "2025-06-02")
 
-out = Console(highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+
+def demo_charter() -> tuple[Charter, str]:
+    """The shipped union federation charter with its numbers scaled to a few thousand members
+    (its own are for a federation of hundreds of thousands), and a line saying what changed."""
+    scaled: dict[str, Any] = charter_to_json(load_charter(CHARTER))
+    scales = scaled["representation"]["scales"]
+    scales["local"]["one_delegate_per"] = 100
+    scales["region"]["seats"] = 16
+    scaled["executive"]["election"].update(seats=5, candidates=2)
+    change = ("one council delegate per 100 members, a congress of 16 delegates, an executive "
+              "of 5 with 2 candidate members")
+    return charter_from_json(scaled), change
 
 
 def demo_command(
@@ -43,61 +78,142 @@ def demo_command(
     fresh: Annotated[bool, typer.Option("--fresh", help="Delete an earlier demo ledger "
                                         "(SQLite file) first.")] = False,
 ) -> None:
-    """Found a demo union federation, enrol members, count a delegate election, verify."""
+    """Build a demo federation's council tree, elect it, recall a delegate, verify the ledger."""
     if fresh and db.startswith("sqlite:///"):
         for suffix in ("", "-wal", "-shm"):
             Path(db.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
-    charter = load_charter(CHARTER)
+    charter, change = demo_charter()
     rng = random.Random(1917)
-    roll = [(f"m{i:05d}", f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}",
-             LOCALS[min(int(rng.expovariate(0.45)), len(LOCALS) - 1)], "2025-01-15")
-            for i in range(1, members + 1)]
     with Organisation.open(db) as org:
         org.execute(lambda s: found(s, "Demo Union Federation", charter_to_json(charter)), "demo")
-        org.execute(lambda s: create_body(s, "congress", "National Congress", "congress", None,
-                                          "2025-01-01"), "demo")
-        org.execute(lambda s: create_body(s, "north", "Northern Regional Council", "council",
-                                          "congress", "2025-01-01", "region"), "demo")
-        for local in LOCALS:
-            org.execute(partial(create_body, body=_slug(local), name=local,
-                                kind="unit_assembly", parent="north", on="2025-01-01"), "demo")
-            members_of = [(m, name) for m, name, unit, _ in roll if unit == local]
-            org.execute(partial(join, unit_id=_slug(local), members=members_of,
-                                on="2025-01-15"), "demo")
+        _build(org, rng, members)
+        out.print(f"[bold]Demo Union Federation[/] at {org.ledger.url}, under the charter "
+                  f"{charter.name!r} scaled down: {change}.\n")
+        _elect(org, np.random.default_rng(1917))
         state = org.state()
-        out.print(f"[bold]{state.name}[/] founded under the charter "
-                  f"{charter.name!r} at {org.ledger.url}")
-        _show_locals(state.members.values())
-        _show_election(rng, [m for m in roll if m[2] == LOCALS[0]])
+        for tree in trees(state):
+            out.print(tree, soft_wrap=False)
+        seat = _recall(org, rng)
+        state = org.state()
+        out.print()
+        out.print(sitting_table(state, "congress"))
+        out.print("\nWhy the executive seat is held now:")
+        for line in chain_lines(state, seat):
+            out.print(f"  {line}")
         verdict = verify_rows(org.ledger.rows())
-    out.print(f"\nledger verified: {verdict.checked} events, head {verdict.head.hash[:16]}…")
-    out.print("\nExplore it:")
-    for command in (f"soviet log --db {db} --last 10", f"soviet verify --db {db}",
-                    f"soviet export demo.jsonl --db {db}",
-                    "soviet charter check charters/union-federation.toml",
-                    "soviet count ../shared/peer/stv/blt/scotland/Govan-2007.blt "
-                    "--method scottish-stv"):
-        out.print(f"  .venv/bin/{command}")
+    out.print(f"\nledger verified: {verdict.checked:,} events, head {verdict.head.hash[:16]}…")
+    out.print("\nExplore it (see docs/councils.md):")
+    for command in ("tree", "sits congress", f"sits congress --on {CONGRESS_VOTES}",
+                    f"why {seat}", "vacancies", "representation congress", "log --last 20",
+                    "verify"):
+        out.print(f"  .venv/bin/soviet {command} --db {db}")
+
+
+def _build(org: Organisation, rng: random.Random, members: int) -> None:
+    """The congress and its executive, two regional councils, eight locals and their rolls."""
+    org.execute(lambda s: create_body(s, "congress", "National Congress", "congress", None,
+                                      FOUNDED), "demo")
+    org.execute(lambda s: create_body(s, "executive", "Executive Committee", "executive",
+                                      "congress", FOUNDED), "demo")
+    locals_ = [(_slug(name), name, region) for region, (_, names) in REGIONS.items()
+               for name in names]
+    rolls: dict[str, list[tuple[str, str]]] = {unit: [] for unit, _, _ in locals_}
+    for i in range(1, members + 1):
+        unit = locals_[min(int(rng.expovariate(0.3)), len(locals_) - 1)][0]
+        rolls[unit].append((f"m{i:05d}", f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}"))
+    for region, (council, _) in REGIONS.items():
+        org.execute(partial(create_body, body=region, name=council, kind="council",
+                            parent="congress", on=FOUNDED, scale="region"), "demo")
+    for unit, name, region in locals_:
+        org.execute(partial(create_body, body=unit, name=name, kind="unit_assembly",
+                            parent=region, on=FOUNDED), "demo")
+        org.execute(partial(join, unit_id=unit, members=rolls[unit], on=JOINED), "demo")
+    for body in (*REGIONS, "congress"):
+        org.execute(partial(apportion_seats, body=body, on=APPORTIONED), "demo")
+
+
+def _elect(org: Organisation, rng: np.random.Generator) -> None:
+    """Every local elects its council delegates, each council its congress delegation, the
+    congress its executive: each from ballots generated for its own voters."""
+    state = org.state()
+    for region in REGIONS:
+        for unit in sorted(state.children[region]):
+            seats = state.apportionments[region].seats[unit]
+            roll = sorted(m.id for m in state.members.values() if m.unit == unit)
+            standing = [roll[i] for i in rng.choice(len(roll), seats + 2, replace=False)]
+            _poll(org, unit, region, standing, state.unit_sizes[unit], rng, LOCALS_VOTE)
+    for region in REGIONS:
+        delegates = sorted(m.holder for m in org.state().sitting(region))
+        _poll(org, region, "congress", delegates, len(delegates), rng, COUNCILS_VOTE)
+    delegates = sorted(m.holder for m in org.state().sitting("congress"))
+    _poll(org, "congress", "executive", delegates, len(delegates), rng, CONGRESS_VOTES)
+
+
+def _poll(org: Organisation, electorate: str, body: str, candidates: Sequence[str],
+          voters: int, rng: np.random.Generator, on: str) -> None:
+    ballots = Ballots(_ballots(rng, len(candidates), voters), tuple(candidates))
+    [event] = [e for e in org.execute(
+        lambda s: elect(s, electorate, body, candidates, ballots, on), "demo")
+        if e.type == ElectionHeld.TYPE]
+    held = decode(event.type, event.payload_json)
+    assert isinstance(held, ElectionHeld)
+    state = org.state()
+    names = ", ".join(state.members[x].name for x in held.elected)
+    out.print(f"{state.bodies[electorate].name} → {state.bodies[body].name}: "
+              f"{voters:,} ballots, {len(candidates)} candidates, {held.seats} seats "
+              f"({held.method}): [green]{names}[/]; {len(held.alternates)} alternates")
+
+
+def _ballots(rng: np.random.Generator, candidates: int, voters: int) -> np.ndarray[Any, Any]:
+    """Ranked ballots with some candidates more popular than others: each voter ranks by the
+    candidates' support plus a Gumbel draw of their own (a Plackett-Luce sample), and stops
+    after a random number of preferences."""
+    support = np.log(rng.uniform(0.2, 1.0, candidates))
+    taste = support + rng.gumbel(size=(voters, candidates))
+    ranks = np.argsort(-taste, axis=1).astype(np.int8)
+    depth = rng.integers(1, candidates + 1, voters)
+    ranks[np.arange(candidates) >= depth[:, None]] = -1
+    return ranks
+
+
+def _recall(org: Organisation, rng: random.Random) -> str:
+    """The local of an executive member recalls them; returns the executive seat they held,
+    now held by a substitute."""
+    state = org.state()
+    top = min(state.sitting("executive"), key=lambda m: m.id)
+    root = top
+    while root.through is not None:
+        root = state.mandates[root.through]
+    unit = root.electorate
+    out.print(f"\n{who(state, top.holder)} sits in the executive ({top.id}) through the congress "
+              f"and the {state.bodies[root.body].name}, for {state.bodies[unit].name} ({root.id})."
+              f" {state.bodies[unit].name} recalls them:")
+    voters = sorted(m.id for m in state.members.values() if m.unit == unit and m.id != top.holder)
+    signers = rng.sample(voters, len(voters))
+    [filed, *_] = org.execute(lambda s: file_petition(s, root.id, signers[0],
+                                                      "broke the strike mandate", RECALL), "demo")
+    petition = decode(filed.type, filed.payload_json)
+    assert isinstance(petition, RecallPetitionFiled)
+    name, signed = petition.petition, 1
+    while not any(e.type == RecallVoteCalled.TYPE for e in org.execute(
+            partial(sign_petition, petition=name, member=signers[signed], on=RECALL), "demo")):
+        signed += 1
+    size = len(voters) + 1
+    yes, no = size * 55 // 100, size * 25 // 100
+    recorded = org.execute(lambda s: vote_recall(s, name, yes, no, size // 20, RECALL), "demo")
+    out.print(f"petition {name}: {signed + 1} signatures called the vote")
+    after = org.state()
+    events: list[tuple[int, DomainEvent]] = [(e.seq, decode(e.type, e.payload_json))
+                                             for e in recorded]
+    show(events, after)
+    return _successor(after, top.id)
+
+
+def _successor(state: State, seat: str) -> str:
+    """The live mandate that took ``seat`` over (its substitute), else the ended seat itself."""
+    return next((m.id for m in state.mandates.values() if m.substitutes == seat and m.live),
+                seat)
 
 
 def _slug(name: str) -> str:
     return name.lower().replace(" ", "-")
-
-
-def _show_locals(members: Iterable[Member]) -> None:
-    sizes = Counter(m.unit for m in members)
-    table = Table("local", "members", title="Members by local")
-    for unit in LOCALS:
-        table.add_row(unit, f"{sizes.get(_slug(unit), 0):,}")
-    out.print(table)
-
-
-def _show_election(rng: random.Random, voters: list[tuple[str, str, str, str]]) -> None:
-    """The largest local elects 3 delegates by Scottish STV from 7 candidates."""
-    candidates = rng.sample(sorted({name for _, name, _, _ in voters}), 7)
-    ballots = [rng.sample(range(7), rng.randint(1, 5)) for _ in voters]
-    result = count("scottish-stv", ballots, candidates=candidates, seats=3)
-    out.print(f"\n{LOCALS[0]} elects 3 delegates to the regional council by Scottish STV "
-              f"({len(voters):,} ballots, {len(result.rounds)} stages):")
-    for place, name in enumerate(result.elected, 1):
-        out.print(f"  {place}. {name}")

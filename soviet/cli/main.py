@@ -9,10 +9,11 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from soviet.cli import apportionment, composition, demo, elections, membership, recall, structure
 from soviet.cli import charter as charter_commands
 from soviet.cli import count as count_commands
-from soviet.cli import demo
 from soviet.cli import ledger as ledger_commands
+from soviet.rules.refusal import Refusal
 
 app = typer.Typer(
     name="soviet",
@@ -36,6 +37,17 @@ ledger_commands.register(app)
 app.command("count")(count_commands.count_command)
 app.command("demo")(demo.demo_command)
 app.add_typer(charter_commands.app, name="charter")
+app.add_typer(structure.app, name="body")
+app.command("tree")(structure.tree_command)
+app.add_typer(membership.app, name="member")
+app.command("seats")(apportionment.seats_command)
+app.command("elect")(elections.elect_command)
+app.add_typer(recall.recall_app, name="recall")
+app.add_typer(recall.mandate_app, name="mandate")
+app.command("sits")(composition.sits_command)
+app.command("why")(composition.why_command)
+app.command("vacancies")(composition.vacancies_command)
+app.command("representation")(composition.representation_command)
 
 
 def run() -> None:
@@ -44,6 +56,9 @@ def run() -> None:
         code = app(standalone_mode=False)
     except typer.Exit as e:
         sys.exit(e.exit_code)
+    except Refusal as e:
+        err.print(f"[bold red]refused:[/] {escape(str(e))}", highlight=False, soft_wrap=True)
+        sys.exit(1)
     except (typer.Abort, KeyboardInterrupt):
         err.print("aborted")
         sys.exit(130)
