@@ -27,14 +27,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from soviet.counting.arithmetic import Fixed, Value
+from soviet.counting.arithmetic import Fixed
 from soviet.counting.ballots import Ballots
 from soviet.counting.contest import Contest, open_contest
 from soviet.counting.gregory import GregoryCount
 from soviet.counting.quota import whole_quota
 from soviet.counting.registry import method
 from soviet.counting.result import Result
-from soviet.counting.ties import earlier_stage_then_lot
 
 FIVE_PLACES = Fixed(5)  # rule 48(3): "the calculation being made to five decimal places"
 
@@ -44,7 +43,6 @@ class ScottishCount(GregoryCount):
 
     def __init__(self, ballots: Ballots, contest: Contest) -> None:
         super().__init__(ballots, contest, FIVE_PLACES)
-        self.stages: list[list[Value]] = []  # votes at the end of each completed stage
         self.pending: list[int] = []  # deemed elected, surplus not yet transferred
 
     def rule_45_first_stage(self) -> None:
@@ -79,7 +77,7 @@ class ScottishCount(GregoryCount):
             return None
         top = max(self.votes[c] for c in with_surplus)
         tied = [c for c in with_surplus if self.votes[c] == top]
-        return self.break_tie(tied, "surplus", lowest=False)
+        return self.by_earlier_stage(tied, "surplus", lowest=False)
 
     def rule_50_exclude(self) -> None:
         """Exclude the candidate with the fewest votes and transfer each of their papers to
@@ -95,7 +93,7 @@ class ScottishCount(GregoryCount):
         hopeful = self.hopeful()
         low = min(self.votes[c] for c in hopeful)
         tied = [c for c in hopeful if self.votes[c] == low]
-        return self.break_tie(tied, "defeat", lowest=True)
+        return self.by_earlier_stage(tied, "defeat", lowest=True)
 
     def rule_52_last_vacancies(self) -> bool:
         """Whether the count is over: every vacancy filled, or no more continuing candidates
@@ -109,7 +107,7 @@ class ScottishCount(GregoryCount):
             self.rule_47_return()
             if self.rule_52_last_vacancies():
                 break
-            self.stages.append(list(self.votes))
+            self.stages.append(list(self.votes))  # votes at the end of the completed stage
             self.stage += 1
             c = self.rule_49_first_surplus()
             if c is not None:
@@ -123,15 +121,6 @@ class ScottishCount(GregoryCount):
         if len(self.hopeful()) <= self.vacancies():
             self.elect(self.hopeful())
         self.defeat(self.hopeful(), note="not elected: every seat is filled")
-
-    def break_tie(self, tied: list[int], purpose: str, lowest: bool) -> int:
-        if len(tied) == 1:
-            return tied[0]
-        chosen, tie = earlier_stage_then_lot(
-            tied, self.stages, lowest, self.drawer, self.stage, purpose
-        )
-        self.sheet.ties.append(tie)
-        return chosen
 
 
 @method("scottish-stv")

@@ -8,7 +8,7 @@ text; how the sheet is kept is decided here once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from soviet.counting.arithmetic import Arithmetic, Value
@@ -17,6 +17,7 @@ from soviet.counting.contest import Contest, Standing
 from soviet.counting.papers import Papers
 from soviet.counting.result import Result
 from soviet.counting.sheet import CountSheet
+from soviet.counting.ties import earlier_stage_then_lot
 
 
 class StvCount:
@@ -35,6 +36,7 @@ class StvCount:
         self.exhausted: Value = arith.integer(0)
         self.elected: list[int] = []
         self.defeated: list[int] = []
+        self.stages: list[list[Value]] = []  # earlier stages' votes, for rules that look back
 
     def hopeful(self) -> list[int]:
         return [c for c, s in enumerate(self.state) if s is Standing.HOPEFUL]
@@ -54,26 +56,36 @@ class StvCount:
         self.votes = self.papers.tally()
 
     def elect(self, cands: Iterable[int], note: str = "") -> None:
-        chosen = list(cands)
-        if chosen:
-            for c in chosen:
-                self.state[c] = Standing.ELECTED
-            self.elected.extend(chosen)
+        if chosen := self._settle(cands, Standing.ELECTED, self.elected):
             self.record("elect", elected=chosen, note=note)
 
     def defeat(self, cands: Iterable[int], note: str = "") -> None:
-        chosen = list(cands)
-        if chosen:
-            for c in chosen:
-                self.state[c] = Standing.DEFEATED
-            self.defeated.extend(chosen)
+        if chosen := self._settle(cands, Standing.DEFEATED, self.defeated):
             self.record("defeat", defeated=chosen, note=note)
+
+    def _settle(self, cands: Iterable[int], standing: Standing, into: list[int]) -> list[int]:
+        """Give ``cands`` their final standing, in order; the candidates settled."""
+        chosen = list(cands)
+        for c in chosen:
+            self.state[c] = standing
+        into.extend(chosen)
+        return chosen
 
     def by_lot(self, tied: list[int], purpose: str) -> int:
         """One of ``tied`` by the count's lot, the drawing recorded (alone: no lot)."""
+        return self._break(tied, purpose, (), lowest=True)
+
+    def by_earlier_stage(self, tied: list[int], purpose: str, lowest: bool) -> int:
+        """One of ``tied``: the one alone with the fewest (``lowest``) or most votes at the
+        latest of :attr:`stages` where one was, else by lot; recorded (alone: no tie)."""
+        return self._break(tied, purpose, self.stages, lowest)
+
+    def _break(
+        self, tied: list[int], purpose: str, stages: Sequence[Sequence[Value]], lowest: bool
+    ) -> int:
         if len(tied) == 1:
             return tied[0]
-        chosen, tie = self.drawer.draw(tied, self.stage, purpose)
+        chosen, tie = earlier_stage_then_lot(tied, stages, lowest, self.drawer, self.stage, purpose)
         self.sheet.ties.append(tie)
         return chosen
 
