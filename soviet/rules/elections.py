@@ -128,7 +128,7 @@ def restricted(ballots: Ballots, keep: Sequence[int]) -> Ballots:
 
 
 def elect(state: State, electorate_id: str, body_id: str, candidates: Sequence[str],
-          ballots: Ballots | Sequence[Sequence[int]] | None, on: str, *,
+          ballots: Ballots | RankArray | Sequence[Sequence[int]] | None, on: str, *,
           method: str | None = None, seats: int | None = None, alternates: int | None = None,
           election: str | None = None, seed: int | None = None, ids: Ids | None = None
           ) -> list[DomainEvent]:
@@ -192,7 +192,7 @@ class Poll:
     electorate: str
     body: str
     candidates: Sequence[str]
-    ballots: Ballots | Sequence[Sequence[int]] | None
+    ballots: Ballots | RankArray | Sequence[Sequence[int]] | None
     seats: int | None = None
 
 
