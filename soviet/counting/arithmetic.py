@@ -14,7 +14,7 @@ rule forms cannot overflow, ``object`` (Python integers or fractions) otherwise.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
@@ -56,7 +56,7 @@ class Arithmetic(ABC):
         """``a * b / c`` keeping ``a * b`` whole, as the Scottish "A divided by B" requires."""
 
     @abstractmethod
-    def number(self, v: Value) -> Decimal | Fraction:
+    def number(self, v: Value) -> int | Decimal | Fraction:
         """The value as a number a report can print exactly."""
 
     @abstractmethod
@@ -138,7 +138,7 @@ class Scaled(Arithmetic):
     def integer(self, n: int) -> Value:
         return n * self.scale
 
-    def number(self, v: Value) -> Decimal:
+    def number(self, v: Value) -> int | Decimal:
         return Decimal(int(v)).scaleb(-self.digits)
 
 
@@ -185,6 +185,18 @@ class Fixed(Scaled):
     def dtype(self) -> type:
         """int64 while one unit squared still fits; Python integers beyond."""
         return np.int64 if self.places <= 9 else object
+
+
+@dataclass(frozen=True)
+class Whole(Fixed):
+    """Whole papers, never revalued: the arithmetic of a count that only excludes (instant
+    runoff). Fixed point with no places, its figures reported as plain whole numbers."""
+
+    places: int = field(default=0, init=False)
+    name: str = "whole"
+
+    def number(self, v: Value) -> int:
+        return int(v)
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,43 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from soviet.counting.arithmetic import Whole
 from soviet.counting.ballots import Ballots
-from soviet.counting.contest import Standing, open_contest
-from soviet.counting.papers import Papers
+from soviet.counting.contest import Contest, open_contest
+from soviet.counting.gregory import GregoryCount
 from soviet.counting.registry import method
 from soviet.counting.result import Result
-from soviet.counting.sheet import CountSheet
-from soviet.counting.ties import earlier_stage_then_lot
+
+WHOLE_PAPERS = Whole()  # a paper moves whole, at the value it came with: one vote
+
+
+class RunoffCount(GregoryCount):
+    """One instant-runoff count (created, run and discarded by :func:`irv`)."""
+
+    has_quota_to_report = False  # the majority to reach is of the papers still counting
+
+    def __init__(self, ballots: Ballots, contest: Contest) -> None:
+        super().__init__(ballots, contest, WHOLE_PAPERS)
+
+    def run(self) -> None:
+        """Round after round: a majority of the papers still counting elects; otherwise the
+        fewest votes (a tie broken by an earlier round, then by lot) are eliminated."""
+        self.first_preferences()
+        self.stage = 1
+        while True:
+            hopeful = self.hopeful()
+            counting = sum(self.votes[c] for c in hopeful)
+            leader = max(hopeful, key=lambda c: self.votes[c])
+            if len(hopeful) == 1 or 2 * self.votes[leader] > counting:
+                self.elect([leader])
+                return
+            low = min(self.votes[c] for c in hopeful)
+            tied = [c for c in hopeful if self.votes[c] == low]
+            loser = self.by_earlier_stage(tied, "defeat", lowest=True)
+            self.defeat([loser])
+            self.stages.append(list(self.votes))
+            self.transfer(loser, self.arith.integer(0))
+            self.stage += 1
 
 
 @method("irv")
@@ -39,47 +69,6 @@ def irv(
     if seats != 1:
         raise ValueError(f"instant runoff fills one seat, not {seats}; use an STV method")
     contest = open_contest(ballots, seats, withdrawn, tie_order, seed)
-    names = contest.candidates
-    state = contest.opening()
-    papers = Papers(ballots, [s is Standing.HOPEFUL for s in state])
-    sheet = CountSheet(names, int)
-    drawer = contest.drawer()
-    votes = papers.tally()
-    exhausted = 0
-    earlier: list[list[int]] = []
-    eliminated: list[int] = []
-    winner: int | None = None
-    stage = 1
-    while winner is None:
-        hopeful = [c for c, s in enumerate(state) if s is Standing.HOPEFUL]
-        counting = sum(votes[c] for c in hopeful)
-        leader = max(hopeful, key=lambda c: votes[c])
-        if len(hopeful) == 1 or 2 * votes[leader] > counting:
-            winner = leader
-            sheet.record(stage, "elect", votes, None, exhausted, elected=[winner])
-            break
-        low = min(votes[c] for c in hopeful)
-        tied = [c for c in hopeful if votes[c] == low]
-        loser = tied[0]
-        if len(tied) > 1:
-            loser, tie = earlier_stage_then_lot(tied, earlier, True, drawer, stage, "defeat")
-            sheet.ties.append(tie)
-        state[loser] = Standing.DEFEATED
-        eliminated.append(loser)
-        sheet.record(stage, "defeat", votes, None, exhausted, defeated=[loser])
-        earlier.append(list(votes))
-        gained, lost = papers.transfer(loser, [s is Standing.HOPEFUL for s in state])
-        votes = [v + g for v, g in zip(votes, gained, strict=True)]
-        votes[loser] = 0
-        exhausted += lost
-        stage += 1
-    return Result(
-        method="irv",
-        candidates=names,
-        seats=1,
-        elected=(names[winner],),
-        eliminated=tuple(names[c] for c in eliminated),
-        rounds=tuple(sheet.rounds),
-        ties=tuple(sheet.ties),
-        seed=drawer.seed,
-    )
+    count = RunoffCount(ballots, contest)
+    count.run()
+    return count.result("irv", {})

@@ -23,6 +23,8 @@ from soviet.counting.ties import earlier_stage_then_lot
 class StvCount:
     """The state of one count: mutable, created, run and discarded inside one method call."""
 
+    has_quota_to_report = True  # False for a rule with no quota: its rounds report none
+
     def __init__(self, ballots: Ballots, contest: Contest, arith: Arithmetic) -> None:
         self.contest = contest
         self.arith = arith
@@ -100,7 +102,7 @@ class StvCount:
             self.stage,
             action,
             self.votes,
-            self.quota,
+            self.quota if self.has_quota_to_report else None,
             self.exhausted,
             tuple(elected),
             tuple(defeated),

@@ -30,6 +30,9 @@ def test_tennessee_by_hand() -> None:
     assert r.eliminated == ("C", "N") and r.elected == ("K",)
     assert [x.votes for x in r.rounds] == [(42, 26, 15, 17), (42, 26, 0, 32), (42, 0, 0, 58)]
     assert r.rounds[-1].elected == ("K",) and r.ties == () and r.seed is None
+    # whole papers reported as plain integers, and no quota: the majority moves
+    assert all(type(v) is int for x in r.rounds for v in (*x.votes, x.exhausted))
+    assert all(x.quota is None for x in r.rounds)
 
 
 def test_raising_the_winner_can_make_it_lose() -> None:
