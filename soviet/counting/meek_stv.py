@@ -35,11 +35,9 @@ from soviet.counting.arithmetic import Arithmetic, Fixed, Value, Values, arithme
 from soviet.counting.ballots import Ballots
 from soviet.counting.contest import Contest, Standing, open_contest
 from soviet.counting.papers import exact_totals, whole_counts
-from soviet.counting.quota import fractional_quota, has_fractional_quota
+from soviet.counting.prf import ReferenceCount
 from soviet.counting.registry import method
 from soviet.counting.result import Result
-from soviet.counting.stv_count import StvCount
-from soviet.counting.sure_losers import sure_losers
 
 VARIANTS = ("meek", "warren", "prf")
 
@@ -58,7 +56,7 @@ class Settings:
         return self.variant == "prf"
 
 
-class MeekCount(StvCount):
+class MeekCount(ReferenceCount):
     """One Meek count (``exhausted``: the residue, votes held by no candidate)."""
 
     def __init__(self, ballots: Ballots, contest: Contest, settings: Settings) -> None:
@@ -125,13 +123,6 @@ class MeekCount(StvCount):
             self.arith.integer(0),
         )
 
-    def quota_of(self, votes: Value) -> Value:
-        """B.2.b: the votes held over one more than the seats (see :mod:`quota`)."""
-        return fractional_quota(votes, self.contest.seats, self.arith)
-
-    def has_quota(self, c: int) -> bool:
-        return has_fractional_quota(self.votes[c], self.quota, self.arith)
-
     def iterate(self) -> tuple[str, list[int]]:
         """B.2: distribute and adjust keep factors until a candidate is elected, the surplus
         is below omega or stops falling, or sure losers appear. Returns why, and the losers."""
@@ -152,11 +143,9 @@ class MeekCount(StvCount):
             if arith.le(last, self.surplus):
                 return "stable", []
             if self.settings.batch:
-                losers = sure_losers(
-                    self.hopeful(), self.votes, self.surplus, self.vacancies(), arith
-                )
+                losers = self.sure_losers(self.surplus)
                 if losers:
-                    return "batch", sorted(losers)
+                    return "batch", losers
             last = self.surplus
             for c in self.elected:
                 self.kf[c] = arith.div(
@@ -189,12 +178,8 @@ class MeekCount(StvCount):
                 self.distribute()
 
     def finish(self) -> None:
-        """C: elect the remaining hopefuls if seats are left, else defeat them."""
-        remaining = self.hopeful()
-        if self.vacancies() > 0:
-            self.elect(remaining, note="elect remaining")
-        else:
-            self.defeat(remaining, note="defeat remaining")
+        """C: elect or defeat the remaining hopefuls, then the residue on the elected alone."""
+        self.elect_or_defeat_remaining()
         self.exhausted = self.arith.integer(self.papers.valid) - sum(
             (self.votes[c] for c in self.elected), self.arith.integer(0)
         )
@@ -207,7 +192,7 @@ class MeekCount(StvCount):
     def run(self) -> None:
         self.first_preferences()
         self.record("begin")
-        while len(self.hopeful()) > self.vacancies() > 0:
+        while not self.over():
             self.stage += 1
             why, losers = self.iterate()
             if why == "elected":

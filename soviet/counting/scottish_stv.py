@@ -98,7 +98,7 @@ class ScottishCount(GregoryCount):
     def rule_52_last_vacancies(self) -> bool:
         """Whether the count is over: every vacancy filled, or no more continuing candidates
         than vacancies (who are then deemed elected)."""
-        return self.vacancies() <= 0 or len(self.hopeful()) <= self.vacancies()
+        return self.over()
 
     def run(self) -> None:
         self.rule_46_quota()

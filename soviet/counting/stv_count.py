@@ -49,6 +49,10 @@ class StvCount:
     def vacancies(self) -> int:
         return self.contest.seats - len(self.elected)
 
+    def over(self) -> bool:
+        """Every seat is filled, or no more hopefuls stand than seats are left."""
+        return not len(self.hopeful()) > self.vacancies() > 0
+
     def highest_first(self, cands: Iterable[int]) -> list[int]:
         """Most votes first; equal votes later-listed first (the droop counter's order)."""
         return sorted(cands, key=lambda c: (self.votes[c], c), reverse=True)

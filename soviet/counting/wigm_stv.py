@@ -35,13 +35,12 @@ from soviet.counting.arithmetic import Arithmetic, arithmetic_named
 from soviet.counting.ballots import Ballots
 from soviet.counting.contest import Contest, open_contest
 from soviet.counting.gregory import GregoryCount
-from soviet.counting.quota import fractional_quota, has_fractional_quota
+from soviet.counting.prf import ReferenceCount
 from soviet.counting.registry import method
 from soviet.counting.result import Result
-from soviet.counting.sure_losers import sure_losers
 
 
-class WigmCount(GregoryCount):
+class WigmCount(GregoryCount, ReferenceCount):
     """One count under the reference WIGM rule (created, run and discarded by :func:`wigm`)."""
 
     def __init__(self, ballots: Ballots, contest: Contest, arith: Arithmetic, batch: bool) -> None:
@@ -51,12 +50,7 @@ class WigmCount(GregoryCount):
 
     def a1_quota(self) -> None:
         """Valid papers over one more than the seats, plus the smallest unit (exact: none)."""
-        self.quota = fractional_quota(
-            self.arith.integer(self.papers.valid), self.contest.seats, self.arith
-        )
-
-    def has_quota(self, c: int) -> bool:
-        return has_fractional_quota(self.votes[c], self.quota, self.arith)
+        self.quota = self.quota_of(self.arith.integer(self.papers.valid))
 
     def b1_elect_winners(self) -> None:
         """Elect, pending surplus transfer, each hopeful at the quota, most votes first."""
@@ -67,10 +61,9 @@ class WigmCount(GregoryCount):
     def b2_defeat_sure_losers(self) -> bool:
         """Defeat every sure loser at once; True if the round ends here."""
         surplus = sum((self.votes[c] - self.quota for c in self.pending), self.arith.integer(0))
-        losers = sure_losers(self.hopeful(), self.votes, surplus, self.vacancies(), self.arith)
+        losers = self.sure_losers(surplus)
         if not losers:
             return False
-        losers.sort()
         self.defeat(losers)
         if len(self.hopeful()) <= self.vacancies():
             return True
@@ -107,24 +100,17 @@ class WigmCount(GregoryCount):
     def c_finish(self) -> None:
         """Elect the remaining hopefuls if seats are left, else defeat them."""
         self.pending.clear()
-        remaining = self.hopeful()
-        if self.vacancies() > 0:
-            self.elect(remaining, note="elect remaining")
-        else:
-            self.defeat(remaining, note="defeat remaining")
+        self.elect_or_defeat_remaining()
 
     def d1_break_tie(self, tied: list[int], purpose: str) -> int:
         """D.1: the tied candidate earliest in the predetermined random order (the lot)."""
         return self.by_lot(tied, purpose)
 
-    def d3_complete(self) -> bool:
-        return not len(self.hopeful()) > self.vacancies() > 0
-
     def run(self) -> None:
         self.a1_quota()
         self.first_preferences()  # A.4, A.5
         self.record("begin")
-        while not self.d3_complete():
+        while not self.over():  # D.3
             self.stage += 1
             self.b1_elect_winners()
             if self.batch and self.b2_defeat_sure_losers():
