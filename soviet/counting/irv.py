@@ -47,9 +47,7 @@ class RunoffCount(GregoryCount):
             if len(hopeful) == 1 or 2 * self.votes[leader] > counting:
                 self.elect([leader])
                 return
-            low = min(self.votes[c] for c in hopeful)
-            tied = [c for c in hopeful if self.votes[c] == low]
-            loser = self.by_earlier_stage(tied, "defeat", lowest=True)
+            loser = self.by_earlier_stage(self.fewest_votes(hopeful), "defeat", lowest=True)
             self.defeat([loser])
             self.stages.append(list(self.votes))
             self.transfer(loser, self.arith.integer(0))

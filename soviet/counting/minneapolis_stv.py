@@ -116,8 +116,7 @@ class MinneapolisCount(GregoryCount):
         at = [c for c in self.hopeful() if self.reaches(c)]
         if not at:
             return False
-        top = max(self.votes[c] for c in at)
-        c = self.by_lot([c for c in at if self.votes[c] == top], "surplus")
+        c = self.by_lot(self.most_votes(at), "surplus")
         self.elect([c])
         arith = self.arith
         fraction = arith.div(self.votes[c] - self.quota, self.votes[c])
@@ -130,8 +129,7 @@ class MinneapolisCount(GregoryCount):
         leaves no more continuing candidates than seats (then they retain them)."""
         if len(self.hopeful()) <= self.vacancies():
             return
-        low = min(self.votes[c] for c in self.hopeful())
-        c = self.by_lot([c for c in self.hopeful() if self.votes[c] == low], "defeat")
+        c = self.by_lot(self.fewest_votes(self.hopeful()), "defeat")
         self.defeat([c])
         if len(self.hopeful()) > self.vacancies():
             self.transfer(c, self.arith.integer(0))

@@ -75,9 +75,7 @@ class ScottishCount(GregoryCount):
         with_surplus = [c for c in self.pending if self.votes[c] > self.quota]
         if not with_surplus:
             return None
-        top = max(self.votes[c] for c in with_surplus)
-        tied = [c for c in with_surplus if self.votes[c] == top]
-        return self.by_earlier_stage(tied, "surplus", lowest=False)
+        return self.by_earlier_stage(self.most_votes(with_surplus), "surplus", lowest=False)
 
     def rule_50_exclude(self) -> None:
         """Exclude the candidate with the fewest votes and transfer each of their papers to
@@ -90,10 +88,7 @@ class ScottishCount(GregoryCount):
     def rule_51_lowest(self) -> int:
         """The candidate to exclude: the fewest votes; if equal, the fewest at the latest
         earlier stage where they differed; else by lot."""
-        hopeful = self.hopeful()
-        low = min(self.votes[c] for c in hopeful)
-        tied = [c for c in hopeful if self.votes[c] == low]
-        return self.by_earlier_stage(tied, "defeat", lowest=True)
+        return self.by_earlier_stage(self.fewest_votes(self.hopeful()), "defeat", lowest=True)
 
     def rule_52_last_vacancies(self) -> bool:
         """Whether the count is over: every vacancy filled, or no more continuing candidates

@@ -57,6 +57,16 @@ class StvCount:
         """Most votes first; equal votes later-listed first (the droop counter's order)."""
         return sorted(cands, key=lambda c: (self.votes[c], c), reverse=True)
 
+    def fewest_votes(self, among: Sequence[int]) -> list[int]:
+        """Those of ``among`` level on the fewest votes (level as the arithmetic compares)."""
+        low = self.arith.minimum([self.votes[c] for c in among])
+        return [c for c in among if self.arith.eq(self.votes[c], low)]
+
+    def most_votes(self, among: Sequence[int]) -> list[int]:
+        """Those of ``among`` level on the most votes (level as the arithmetic compares)."""
+        top = max(self.votes[c] for c in among)
+        return [c for c in among if self.arith.eq(self.votes[c], top)]
+
     def first_preferences(self) -> None:
         """Credit each continuing candidate with the papers on which they are first."""
         self.votes = self.papers.tally()

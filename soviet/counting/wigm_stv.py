@@ -77,9 +77,7 @@ class WigmCount(GregoryCount, ReferenceCount):
         if not self.pending:
             return False
         arith = self.arith
-        top = max(self.votes[c] for c in self.pending)
-        tied = [c for c in self.pending if arith.eq(self.votes[c], top)]
-        c = self.d1_break_tie(tied, "surplus")
+        c = self.d1_break_tie(self.most_votes(self.pending), "surplus")
         self.pending.remove(c)
         surplus = self.votes[c] - self.quota
         total = self.votes[c]
@@ -89,10 +87,7 @@ class WigmCount(GregoryCount, ReferenceCount):
 
     def b4_defeat_low_candidate(self) -> None:
         """Defeat the hopeful with the fewest votes and pass on their papers."""
-        hopeful = self.hopeful()
-        low = self.arith.minimum([self.votes[c] for c in hopeful])
-        tied = [c for c in hopeful if self.arith.eq(self.votes[c], low)]
-        c = self.d1_break_tie(tied, "defeat")
+        c = self.d1_break_tie(self.fewest_votes(self.hopeful()), "defeat")
         self.defeat([c])
         self.transfer(c, self.arith.integer(0))
         self.record("transfer")
