@@ -86,24 +86,27 @@ def tied_winners(result: Result) -> set[int]:
     return {int(c) for c in final[-1].tied} if final else {winner(result)}
 
 
+def same_scores_and_winners(
+    method: str, profile: Ranked, scores: dict[int, Any], winners: list[int]
+) -> None:
+    """Our scores are the peer's, candidate by candidate, and so are the winners."""
+    result = ours(method, profile)
+    assert result.scores == tuple(scores[c] for c in range(profile[0]))
+    assert tied_winners(result) == set(winners)
+
+
 @EXAMPLES
 @given(ranked_profiles(truncated=True))
 def test_plurality(profile: Ranked) -> None:
     theirs = peer(profile)
-    result = ours("plurality", profile)
-    scores = theirs.plurality_scores()
-    assert result.scores == tuple(scores[c] for c in range(profile[0]))
-    assert tied_winners(result) == set(plurality(theirs))
+    same_scores_and_winners("plurality", profile, theirs.plurality_scores(), plurality(theirs))
 
 
 @EXAMPLES
 @given(ranked_profiles(truncated=False))
 def test_borda_complete(profile: Ranked) -> None:
     theirs = peer(profile)
-    result = ours("borda", profile)
-    scores = theirs.borda_scores()
-    assert result.scores == tuple(scores[c] for c in range(profile[0]))
-    assert tied_winners(result) == set(borda(theirs))
+    same_scores_and_winners("borda", profile, theirs.borda_scores(), borda(theirs))
 
 
 @EXAMPLES
