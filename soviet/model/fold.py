@@ -220,6 +220,9 @@ class Replay:
             self.children[body.parent].discard(e.body)
         self.children[e.parent].add(e.body)
         self.bodies[e.body] = replace(body, parent=e.parent)
+        for gone in [b.id for b in self.by_elections.values()
+                     if {b.electorate, b.body} == {e.body, body.parent}]:
+            del self.by_elections[gone]  # the body no longer elects there, nor is elected
 
     def _bodies_merged(self, e: BodiesMerged) -> None:
         """Members, mandates, waiting alternates, pending by-elections and apportioned seats

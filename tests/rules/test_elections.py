@@ -207,6 +207,21 @@ def test_without_a_charter_section_for_the_body(tree: Tree) -> None:
     assert e.clause == "has no [council] section"
 
 
+def test_without_a_charter_section_for_the_committee(tree: Tree) -> None:
+    """The charter is amended to drop the control commission after it was set up."""
+    tree.elect("n1", "north", ["n1m1"], seats=1)
+    tree.elect("north", "congress", ["n1m1"], seats=1)
+    amended = charter()
+    del amended["control_commission"]
+    for penalty in amended["discipline"]["penalties"]:
+        penalty["decided_by"] = [x for x in penalty["decided_by"]
+                                 if x != "control_commission"] or ["executive"]
+    tree(amend, amended, None)
+    e = refused(tree, "the charter sets no rules for a control_commission", elect, "congress",
+                "cc", ["n1m1"], None, ON)
+    assert e.clause == "has no [control_commission] section"
+
+
 def test_elections_before_founding() -> None:
     with pytest.raises(Refusal, match="elections: no organisation has been founded"):
         elect(State(), "n1", "north", ["a"], None, ON)

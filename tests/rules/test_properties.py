@@ -374,6 +374,9 @@ class CouncilTree(RuleBasedStateMachine):
         s = self.state
         for by in s.by_elections.values():
             assert all(not s.mandates[x].live for x in by.replaces)
+            electorate, body = s.bodies[by.electorate], s.bodies[by.body]
+            assert electorate.dissolved is None and body.dissolved is None
+            assert body.id == electorate.parent or body.parent == electorate.id
         sizes = Counter(m.unit for m in s.members.values() if m.left is None)
         assert {u: n for u, n in s.unit_sizes.items() if n} == dict(sizes)
 

@@ -10,6 +10,7 @@ import pytest
 from soviet.rules.apportionment import apportion_seats
 from soviet.rules.elections import elect
 from soviet.rules.membership import transfer
+from soviet.rules.recall import resign
 from soviet.rules.refusal import Refusal
 from soviet.rules.structure import (
     create_body,
@@ -117,6 +118,16 @@ def test_move_a_unit_and_its_seats_in_the_old_council_end(both: Tree) -> None:
     assert both.state.apportionments["south"].seats["n2"] == 2
 
 
+def test_a_pending_by_election_does_not_follow_a_moved_unit(tree: Tree) -> None:
+    tree.elect("n2", "north", ["n2m1", "n2m2"])
+    tree(resign, tree.seat("n2m1", "north").id, ON)
+    assert [(b.electorate, b.body) for b in tree.state.by_elections.values()] == [
+        ("n2", "north")]
+    tree(move_body, "n2", "south", LATER)
+    assert not tree.state.by_elections
+    assert [v for v in vacancies(tree.state) if v.electorate == "n2"] == []
+
+
 def test_move_refusals(tree: Tree) -> None:
     refused(tree, "N1 already stands under North", move_body, "n1", "north", ON)
     refused(tree, "a unit_assembly cannot stand under the unit_assembly S1", move_body, "n1",
@@ -149,8 +160,6 @@ def test_merge_passes_members_delegates_alternates_and_seats(both: Tree) -> None
 
 
 def test_merge_carries_a_pending_by_election(tree: Tree) -> None:
-    from soviet.rules.recall import resign
-
     tree.elect("s2", "south", ["s2m1"], seats=1)
     tree(resign, tree.seat("s2m1", "south").id, ON)
     [pending] = tree.state.by_elections.values()
