@@ -167,7 +167,7 @@ def elect(state: State, electorate_id: str, body_id: str, candidates: Sequence[s
                           k, lot)
     ids = Ids(state) if ids is None else ids
     name = election or ids.next("E")
-    ends = _term_end(on, c.term)
+    ends = remainder(state, c.replaces) if c.replaces else _term_end(on, c.term)
     events: list[DomainEvent] = [ElectionHeld(
         election=name, electorate=electorate.id, body=body.id, method=rule, seats=n,
         elected=elected, alternates=reserve, replaces=list(c.replaces), on=on,
@@ -217,6 +217,13 @@ def elect_round(state: State, polls: Sequence[Poll], on: str, *, seed: int | Non
         events += elect(state, p.electorate, p.body, p.candidates, p.ballots, on,
                         seats=p.seats, seed=seed, ids=ids)
     return events
+
+
+def remainder(state: State, replaces: Sequence[str]) -> str | None:
+    """A by-election fills the seats it replaces for the rest of their term, as a substitute
+    does: the latest term end among them (None if any had none)."""
+    ends = [state.mandates[x].term_ends for x in replaces]
+    return None if None in ends else max(e for e in ends if e is not None)
 
 
 def _alternates(profile: Ballots | None, method: str, candidates: Sequence[str],

@@ -175,6 +175,9 @@ def test_by_elections_fill_the_seats_they_were_called_for(both: Tree) -> None:
     assert events[0].payload["replaces"] == list(pending.replaces)
     s = both.state
     assert not s.by_elections and s.elections[pending.id].replaces == pending.replaces
+    # the by-elected delegate serves the rest of the term of the seat they fill
+    assert both.seat("n1m9", "north").term_ends == "2028-01-01"
+    assert both.seat("n1m9", "north").since == LATER
     assert both.seats("north") == ["n1m1", "n1m3", "n1m9"]
     refused(both, f"no by-election {pending.id} is pending", elect, "n1", "north", ["n1m8"],
             None, LATER, election=pending.id)
