@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -18,23 +16,9 @@ from soviet.rules.refusal import Refusal
 from soviet.rules.structure import create_body, report_basis
 from soviet.service import Organisation
 from soviet.service.queries import vacancies
-from tests.conftest import CHARTER_JSON
-from tests.rules.test_structure import refused
-from tests.rules.tree import ON, Tree, build, roll
+from tests.rules.tree import FIXED, ON, Tree, build, refused, roll, with_scale
 
 LATER = "2026-09-01"
-
-
-def with_scale(name: str, **keys: Any) -> dict[str, Any]:
-    """``CHARTER_JSON`` with some keys of one representation scale replaced (None deletes)."""
-    charter = copy.deepcopy(CHARTER_JSON)
-    scale = charter["representation"]["scales"][name]
-    for key, value in keys.items():
-        if value is None:
-            scale.pop(key, None)
-        else:
-            scale[key] = value
-    return charter
 
 
 def seats(state: State, body: str) -> dict[str, int]:
@@ -135,11 +119,6 @@ def test_gains_and_losses_after_membership_changes(both: Tree) -> None:
     event = compute(s, "south", LATER)
     assert event.seats == {"s1": 3, "s2": 2, "s3": 2}
     assert seat_changes(s, event) == [("s1", 2, 3)]
-
-
-FIXED = {"method": "hamilton", "seats": 6, "minimum": 1, "one_delegate_per": None,
-         "remainder": None, "maximum": None}
-"""A local scale with a fixed house, so that a unit can lose seats when another grows."""
 
 
 @pytest.fixture(params=[True, False], ids=["keep", "end"])

@@ -13,8 +13,7 @@ from soviet.rules.recall import resign
 from soviet.rules.refusal import Refusal
 from soviet.rules.structure import create_body
 from tests.conftest import CHARTER_JSON
-from tests.rules.test_structure import refused
-from tests.rules.tree import ON, Tree, charter
+from tests.rules.tree import ON, Tree, charter, refused
 
 LATER = "2026-05-01"
 # five candidates, nine voters: STV for 3 seats elects n1m1, n1m2, n1m3

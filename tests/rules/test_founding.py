@@ -8,8 +8,7 @@ from soviet.model.state import State
 from soviet.rules.founding import amend, found
 from soviet.rules.refusal import Refusal
 from tests.conftest import CHARTER_JSON
-from tests.rules.test_structure import refused
-from tests.rules.tree import Tree, charter
+from tests.rules.tree import Tree, charter, refused
 
 
 def test_founding_refusals(tree: Tree) -> None:

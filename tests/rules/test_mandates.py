@@ -11,8 +11,7 @@ from soviet.rules.mandates import carried_through, end_mandates
 from soviet.rules.membership import join, leave
 from soviet.rules.recall import resign
 from soviet.service import Organisation
-from tests.rules.test_apportionment import FIXED, with_scale
-from tests.rules.tree import ON, Tree, build, roll
+from tests.rules.tree import FIXED, ON, Tree, build, roll, with_scale
 
 LATER = "2026-07-01"
 

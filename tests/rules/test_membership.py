@@ -9,8 +9,7 @@ from soviet.rules.elections import elect
 from soviet.rules.membership import join, leave, reinstate, suspend, transfer
 from soviet.rules.recall import file_petition
 from soviet.rules.refusal import Refusal
-from tests.rules.test_structure import refused
-from tests.rules.tree import ON, Tree, roll
+from tests.rules.tree import ON, Tree, refused, roll
 
 LATER = "2026-03-01"
 

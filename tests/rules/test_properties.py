@@ -36,8 +36,7 @@ from soviet.rules.recall import file_petition, resign, sign_petition, threshold,
 from soviet.rules.refusal import Refusal
 from soviet.rules.structure import merge_units, move_body
 from soviet.service import Organisation
-from tests.rules.test_apportionment import with_scale
-from tests.rules.tree import build
+from tests.rules.tree import build, with_scale
 
 START = date(2026, 1, 1)
 REGIONS = {"north": {"n1": 24, "n2": 11}, "south": {"s1": 16, "s2": 7, "s3": 5}}

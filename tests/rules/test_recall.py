@@ -15,8 +15,7 @@ from soviet.rules.recall import file_petition, resign, sign_petition, threshold,
 from soviet.rules.refusal import Refusal
 from soviet.service import Organisation
 from soviet.service.queries import vacancies
-from tests.rules.test_structure import refused
-from tests.rules.tree import ON, Tree, build, charter
+from tests.rules.tree import ON, Tree, build, charter, refused
 
 LATER = "2026-04-01"
 BY_ELECTION = charter(recall={"vacancy": "by-election"})

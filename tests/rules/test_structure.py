@@ -22,18 +22,9 @@ from soviet.rules.structure import (
 from soviet.service import Organisation
 from soviet.service.queries import vacancies
 from tests.conftest import CHARTER_JSON
-from tests.rules.tree import ON, Tree, build
+from tests.rules.tree import ON, Tree, build, refused
 
 LATER = "2026-06-01"
-
-
-def refused(tree: Tree, match: str, rule: object, *args: object, **kwargs: object) -> Refusal:
-    """Run a rule that must be refused; nothing may be recorded."""
-    head = tree.org.ledger.head().seq
-    with pytest.raises(Refusal, match=match) as caught:
-        tree(rule, *args, **kwargs)  # type: ignore[arg-type]
-    assert tree.org.ledger.head().seq == head
-    return caught.value
 
 
 def test_the_tree_has_three_levels(both: Tree) -> None:

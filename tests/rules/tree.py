@@ -11,12 +11,15 @@ import copy
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import pytest
+
 from soviet.ledger import Event
 from soviet.model.state import Mandate, State
 from soviet.rules.apportionment import apportion_seats
 from soviet.rules.elections import elect
 from soviet.rules.founding import found
 from soviet.rules.membership import join
+from soviet.rules.refusal import Refusal
 from soviet.rules.structure import create_body
 from soviet.service import Organisation
 from tests.conftest import CHARTER_JSON
@@ -35,6 +38,23 @@ def charter(**sections: dict[str, Any]) -> dict[str, Any]:
     for section, keys in sections.items():
         out[section] = {**out[section], **keys}
     return out
+
+
+def with_scale(name: str, **keys: Any) -> dict[str, Any]:
+    """``CHARTER_JSON`` with some keys of one representation scale replaced (None deletes)."""
+    out = copy.deepcopy(CHARTER_JSON)
+    scale = out["representation"]["scales"][name]
+    for key, value in keys.items():
+        if value is None:
+            scale.pop(key, None)
+        else:
+            scale[key] = value
+    return out
+
+
+FIXED = {"method": "hamilton", "seats": 6, "minimum": 1, "one_delegate_per": None,
+         "remainder": None, "maximum": None}
+"""A local scale with a fixed house, so that a unit can lose seats when another grows."""
 
 
 def roll(unit: str, first: int, last: int) -> list[tuple[str, str]]:
@@ -97,3 +117,13 @@ def build(org: Organisation, charter_json: dict[str, Any] | None = None,
             tree(apportion_seats, region, ON)
         tree(apportion_seats, "congress", ON)
     return tree
+
+
+def refused(tree: Tree, match: str, rule: Callable[..., Sequence[Any]], *args: Any,
+            **kwargs: Any) -> Refusal:
+    """Run a rule that must be refused; nothing may be recorded."""
+    head = tree.org.ledger.head().seq
+    with pytest.raises(Refusal, match=match) as caught:
+        tree(rule, *args, **kwargs)
+    assert tree.org.ledger.head().seq == head
+    return caught.value
