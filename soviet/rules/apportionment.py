@@ -93,9 +93,10 @@ def compute_all(state: State, bodies: Sequence[str], on: str) -> list[SeatsAppor
     seats: dict[str, dict[str, int]] = {b: {} for b in bodies}
     basis: dict[str, dict[str, int]] = {b: {} for b in bodies}
     scales: defaultdict[str, set[str]] = defaultdict(set)
-    known: dict[str, int] = {}
+    summed: defaultdict[str, dict[str, int]] = defaultdict(dict)  # figures by basis, then body
     for name, share in sorted(shares.items()):
         scale = charter.representation.scales[name]
+        known = summed[scale.basis]
         units = [u for _, members in share for u in members]
         figures = [basis_of(state, u, scale.basis, known) for u in units]
         try:

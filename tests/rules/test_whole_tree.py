@@ -14,6 +14,7 @@ from soviet.rules.apportionment import apportion_seats, apportion_tree, receiver
 from soviet.rules.elections import Poll, elect, elect_round
 from soviet.rules.membership import join
 from soviet.rules.refusal import Refusal
+from soviet.rules.structure import report_basis
 from soviet.service import Organisation
 from tests.conftest import CHARTER_JSON
 from tests.rules.tree import ON, Tree, build, roll
@@ -44,6 +45,24 @@ def test_the_tree_act_records_what_each_body_would(tmp_path: Path) -> None:
         assert [e.type for e in events] == ["seats.apportioned"] * 3
         assert figures(at_once.state) == figures(one_by_one.state)
         assert figures(at_once.state)["north"][0] == {"n1": 3, "n2": 2}
+
+
+def test_scales_on_different_bases_keep_their_own_figures(tmp_path: Path) -> None:
+    """Locals send by members, the regions by the voters their locals report: one act sums
+    each basis on its own."""
+    charter = scales(region={"basis": "voters"})
+    with Organisation.open(f"sqlite:///{tmp_path / 'a.db'}") as a, \
+            Organisation.open(f"sqlite:///{tmp_path / 'b.db'}") as b:
+        one_by_one, at_once = build(a, charter, apportion=False), build(b, charter, apportion=False)
+        for tree in (one_by_one, at_once):
+            for unit, voters in [("n1", 3000), ("n2", 1000), ("s1", 4000), ("s2", 10), ("s3", 5)]:
+                tree(report_basis, unit, "voters", voters, ON)
+        for body in ("north", "south", "congress"):
+            one_by_one(apportion_seats, body, ON)
+        at_once(apportion_tree, ON)
+        assert figures(at_once.state) == figures(one_by_one.state)
+        assert figures(at_once.state)["north"][1] == {"n1": 1000, "n2": 300}
+        assert figures(at_once.state)["congress"][1] == {"north": 4000, "south": 4015}
 
 
 def test_a_body_whose_seats_cannot_be_shared_is_named(tmp_path: Path) -> None:
