@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich import box
 from rich.table import Table
 
 from soviet.charter import charter_to_json, load_charter
@@ -73,20 +74,23 @@ def log_command(
             if ((type_ and not kind.startswith(type_)) or (actor and who != actor)
                     or (since and recorded_at < since)):
                 continue
-            shown.append((str(seq), recorded_at, who, kind, hash_[:12], _brief(payload)))
+            shown.append((str(seq), recorded_at[:19].replace("T", " "), who, kind, hash_[:8],
+                          payload))
             if len(shown) > 4 * last:
                 del shown[: len(shown) - last]
-    table = Table()
-    for name in ("seq", "recorded (UTC)", "actor", "type", "hash"):
-        table.add_column(name, no_wrap=True)
-    table.add_column("payload", overflow="ellipsis", no_wrap=True)
-    for row in shown[-last:]:
-        table.add_row(*row)
+    rows = shown[-last:]
+    names = ("seq", "recorded (UTC)", "actor", "type", "hash")
+    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
+    # Rich squeezes every column of an overfull table; clip the payload to the room left
+    # instead, so the identifying columns always show whole.
+    room = max(out.width - sum(widths) - 3 * (len(names) + 1) - 1, 12)
+    table = Table(box=box.SIMPLE_HEAD)
+    for name, width in zip(names, widths, strict=True):
+        table.add_column(name, no_wrap=True, width=width)
+    table.add_column("payload", no_wrap=True)
+    for *head, payload in rows:
+        table.add_row(*head, payload if len(payload) <= room else payload[: room - 1] + "…")
     out.print(table)
-
-
-def _brief(payload: str, width: int = 80) -> str:
-    return payload if len(payload) <= width else payload[: width - 1] + "…"
 
 
 def export_command(
