@@ -78,7 +78,7 @@ def test_log_filters(tmp_path: Path) -> None:
     assert all("clerk1" in line for line in rows)
     assert "m29" in rows[-1]
     r = soviet("log", "--db", url, "--after", "5", "--upto", "7")
-    assert [line.split()[1] for line in r.stdout.splitlines() if "member.joined" in line] == [
+    assert [line.split()[0] for line in r.stdout.splitlines() if "member.joined" in line] == [
         "6", "7"]
 
 
