@@ -6,9 +6,9 @@ Targets on a 2-core machine, for 10,000,000 members in 100,000 base units over 4
 ``Organisation.execute`` with the real rules: apportion all levels < 1 s; elect all delegates of
 all levels < 60 s; a recall cascading over 3 levels < 50 ms; "who sits in the congress" < 50 ms;
 process memory < 4 GB. There is no peer product, so each figure is printed beside a floor
-measured in the same run where one makes sense: the same work done directly, without the
-ledger and the rules (the apportionments by ``apportion_bodies``, the counts by ``count``, the
-cascade's decision without recording it).
+measured in the same run where one makes sense: the same work without the ledger and the
+rules around it (the apportionments by ``apportion_bodies`` on the same figures; for the
+elections, the time spent inside the counts themselves; the recall decided but not recorded).
 
     python bench/councils.py                  # 10,000,000 members, 100,000 units
     python bench/councils.py --quick          # 1/100: 100,000 members, 1,000 units
