@@ -7,8 +7,10 @@ event can follow the state before it: a ledger that cannot be folded is refused,
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any, Protocol
@@ -83,6 +85,19 @@ class Until:
         )
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """The fold creates millions of records and no reference cycles; Python's cycle collector
+    would rescan them all, again and again as they accumulate, for nothing to collect."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class Replay:
     def __init__(self) -> None:
         self.seq = 0
@@ -142,10 +157,11 @@ class Replay:
         self._apply[type(body)](body)
 
     def run(self, events: Iterable[Recorded], until: Until | None = None) -> Replay:
-        for event in events:
-            if until is not None and until.passed(event):
-                break
-            self.apply(event)
+        with _without_cycle_collection():
+            for event in events:
+                if until is not None and until.passed(event):
+                    break
+                self.apply(event)
         return self
 
     def state(self) -> State:
@@ -238,7 +254,7 @@ class Replay:
             self.unit_sizes[e.into] += self.unit_sizes.pop(b, 0)
         for mid, m in self.members.items():
             if m.unit in merged:
-                self.members[mid] = replace(m, unit=e.into)
+                self.members[mid] = m._replace(unit=e.into)
         for mid, mandate in self.mandates.items():
             if mandate.electorate in merged:
                 self.mandates[mid] = replace(mandate, electorate=e.into)
@@ -287,12 +303,12 @@ class Replay:
         self._body(e.unit)
         self.unit_sizes[m.unit] -= 1
         self.unit_sizes[e.unit] += 1
-        self.members[e.member] = replace(m, unit=e.unit)
+        self.members[e.member] = m._replace(unit=e.unit)
 
     def _suspended(self, e: MemberSuspended) -> None:
         m = self._member(e.member)
         s = Suspension(e.on, e.until, e.reason)
-        self.members[e.member] = replace(m, suspensions=(*m.suspensions, s))
+        self.members[e.member] = m._replace(suspensions=(*m.suspensions, s))
 
     def _reinstated(self, e: MemberReinstated) -> None:
         m = self._member(e.member)
@@ -300,14 +316,14 @@ class Replay:
         if not open_:
             raise self._fail(f"{e.member} is not suspended on {e.on}")
         kept = tuple(replace(s, until=e.on) if s in open_ else s for s in m.suspensions)
-        self.members[e.member] = replace(m, suspensions=kept)
+        self.members[e.member] = m._replace(suspensions=kept)
 
     def _left(self, e: MemberLeft) -> None:
         m = self._member(e.member)
         if m.left is not None:
             raise self._fail(f"{e.member} already left on {m.left}")
         self.unit_sizes[m.unit] -= 1
-        self.members[e.member] = replace(m, left=e.on)
+        self.members[e.member] = m._replace(left=e.on)
 
     # seats, elections, mandates ----------------------------------------------------------------
 

