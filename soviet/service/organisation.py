@@ -7,6 +7,7 @@ rule decides again, so a command is never recorded against state it did not see.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from types import TracebackType
 
@@ -26,6 +27,9 @@ class Organisation:
         self.ledger = ledger
         self._replay = Replay()
         self._head: Head = EMPTY
+        # A State is a view of the replay: deciding and appending happen under one lock so no
+        # thread's rule reads tables another thread is advancing.
+        self._lock = threading.RLock()
 
     @classmethod
     def open(cls, url: str | None = None) -> Organisation:
@@ -33,8 +37,9 @@ class Organisation:
 
     def state(self) -> State:
         """State at the ledger's head (catching up with what other writers appended)."""
-        self._follow(self.ledger.events(after=self._head.seq))
-        return self._replay.state()
+        with self._lock:
+            self._follow(self.ledger.events(after=self._head.seq))
+            return self._replay.state()
 
     def _follow(self, events: Iterable[Event]) -> None:
         for event in events:
@@ -46,15 +51,16 @@ class Organisation:
 
     def execute(self, decide: Decision, actor: str = "system") -> list[Event]:
         """Decide against the current state and append the result in one transaction."""
-        for _ in range(RETRIES):
-            state = self.state()
-            acts = [Act(e.TYPE, encode(e), actor) for e in decide(state)]
-            try:
-                recorded = self.ledger.append(acts, self._head)
-            except ConcurrentAppend:
-                continue
-            self._follow(recorded)
-            return recorded
+        with self._lock:
+            for _ in range(RETRIES):
+                state = self.state()
+                acts = [Act(e.TYPE, encode(e), actor) for e in decide(state)]
+                try:
+                    recorded = self.ledger.append(acts, self._head)
+                except ConcurrentAppend:
+                    continue
+                self._follow(recorded)
+                return recorded
         raise ConcurrentAppend(self._head.seq, self.ledger.head().seq)
 
     def close(self) -> None:
