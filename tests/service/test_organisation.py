@@ -96,3 +96,31 @@ def test_postgres_appends_notify_listeners(postgres: str) -> None:
         note = next(listener.notifies(timeout=10, stop_after=1))
         assert note.channel == "soviet_events"
         assert int(note.payload) == org.ledger.head().seq
+
+
+def test_threads_share_one_organisation(tmp_path: object) -> None:
+    """Four threads deciding on one facade: every join lands once, on the state it saw."""
+    import threading
+
+    from soviet.ledger import verify_rows
+
+    with Organisation.open(f"sqlite:///{tmp_path}/t.db") as org:
+        founded(org)
+        errors: list[BaseException] = []
+
+        def work(k: int) -> None:
+            try:
+                for i in range(20):
+                    org.execute(join(f"t{k}-{i}"))
+            except BaseException as e:  # pragma: no cover - reported below
+                errors.append(e)
+
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors
+        assert len(org.state().members) == 80
+        assert org.state().unit_sizes["u1"] == 80
+        assert verify_rows(org.ledger.rows()).checked == 83
