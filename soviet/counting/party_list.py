@@ -131,65 +131,31 @@ def _count(
     )
 
 
-@method("dhondt")
-def dhondt(
-    ballots: Ballots,
-    seats: int,
-    threshold: Fraction | int | str | None = None,
-    seed: int | None = None,
-    ties: TiePolicy = "lot",
-) -> Result:
-    """D'Hondt: highest averages, divisors 1, 2, 3, ... (see the module text)."""
-    return _count("dhondt", "jefferson", ballots, seats, threshold, seed, ties)
+def _list_method(name: str, rule: str, doc: str) -> None:
+    """Register one party-list rule: the same options, the apportionment rule it applies."""
+
+    def run(
+        ballots: Ballots,
+        seats: int,
+        threshold: Fraction | int | str | None = None,
+        seed: int | None = None,
+        ties: TiePolicy = "lot",
+    ) -> Result:
+        return _count(name, rule, ballots, seats, threshold, seed, ties)
+
+    run.__name__ = run.__qualname__ = name.replace("-", "_")
+    run.__doc__ = f"{doc} (see the module text)."
+    method(name)(run)
 
 
-@method("sainte-lague")
-def sainte_lague(
-    ballots: Ballots,
-    seats: int,
-    threshold: Fraction | int | str | None = None,
-    seed: int | None = None,
-    ties: TiePolicy = "lot",
-) -> Result:
-    """Sainte-Laguë: highest averages, divisors 1, 3, 5, ... (see the module text)."""
-    return _count("sainte-lague", "webster", ballots, seats, threshold, seed, ties)
-
-
-@method("modified-sainte-lague")
-def modified_sainte_lague(
-    ballots: Ballots,
-    seats: int,
-    threshold: Fraction | int | str | None = None,
-    seed: int | None = None,
-    ties: TiePolicy = "lot",
-) -> Result:
-    """Modified Sainte-Laguë: divisors 1.4, 3, 5, ... (see the module text)."""
-    return _count(
-        "modified-sainte-lague", "modified-sainte-lague", ballots, seats, threshold, seed, ties
-    )
-
-
-@method("largest-remainder-hare")
-def largest_remainder_hare(
-    ballots: Ballots,
-    seats: int,
-    threshold: Fraction | int | str | None = None,
-    seed: int | None = None,
-    ties: TiePolicy = "lot",
-) -> Result:
-    """Largest remainder with the Hare quota, votes / seats (see the module text)."""
-    return _count("largest-remainder-hare", "hamilton", ballots, seats, threshold, seed, ties)
-
-
-@method("largest-remainder-droop")
-def largest_remainder_droop(
-    ballots: Ballots,
-    seats: int,
-    threshold: Fraction | int | str | None = None,
-    seed: int | None = None,
-    ties: TiePolicy = "lot",
-) -> Result:
-    """Largest remainder with the Droop quota (see the module text)."""
-    return _count(
-        "largest-remainder-droop", "largest-remainder-droop", ballots, seats, threshold, seed, ties
-    )
+for _name, _rule, _doc in (
+    ("dhondt", "jefferson", "D'Hondt: highest averages, divisors 1, 2, 3, ..."),
+    ("sainte-lague", "webster", "Sainte-Laguë: highest averages, divisors 1, 3, 5, ..."),
+    ("modified-sainte-lague", "modified-sainte-lague",
+     "Modified Sainte-Laguë: divisors 1.4, 3, 5, ..."),
+    ("largest-remainder-hare", "hamilton",
+     "Largest remainder with the Hare quota, votes / seats"),
+    ("largest-remainder-droop", "largest-remainder-droop",
+     "Largest remainder with the Droop quota"),
+):
+    _list_method(_name, _rule, _doc)
