@@ -40,12 +40,18 @@ def count_command(
     seed: Annotated[
         int | None, typer.Option("--seed", help="Seed for any lot drawn (recorded in the result).")
     ] = None,
+    threshold: Annotated[
+        str | None,
+        typer.Option("--threshold", help="Party lists: share of the votes a list needs for "
+                     "any seat, e.g. 5/100 or 0.05."),
+    ] = None,
 ) -> None:
     """Count a ballot file and print every round."""
     if method not in METHODS:
         raise UnknownMethod(method)
     election = read_ballot_file(file)
-    result = run_count(election, method, seats if seats is not None else election.seats, seed)
+    result = run_count(election, method, seats if seats is not None else election.seats, seed,
+                       threshold)
     if as_json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -63,7 +69,8 @@ def read_ballot_file(path: Path) -> Election:
     return load_blt(path)
 
 
-def run_count(election: Election, method: str, seats: int, seed: int | None) -> Result:
+def run_count(election: Election, method: str, seats: int, seed: int | None,
+              threshold: str | None = None) -> Result:
     """Count with the options the file declares, as far as the method takes them."""
     fn = METHODS[method]
     takes = inspect.signature(fn).parameters
@@ -84,6 +91,10 @@ def run_count(election: Election, method: str, seats: int, seed: int | None) -> 
         if "seed" not in takes:
             raise ValueError(f"{method} draws no lots, so --seed has no use")
         options["seed"] = seed
+    if threshold is not None:
+        if "threshold" not in takes:
+            raise ValueError(f"{method} has no threshold, so --threshold has no use")
+        options["threshold"] = threshold
     return fn(ballots, seats, **options)
 
 

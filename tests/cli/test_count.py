@@ -87,6 +87,20 @@ def test_seed_is_recorded_and_refused_where_no_lot_is_drawn() -> None:
 
 
 @pytest.mark.skipif("scottish-stv" not in METHODS, reason="scottish-stv not registered yet")
+def test_a_party_list_threshold_is_passed_and_refused_elsewhere(tmp_path: Path) -> None:
+    """Red 60, Green 30, Blue 10 for 3 seats: D'Hondt gives 2-1-0; a 35% bar leaves Green out."""
+    blt = tmp_path / "lists.blt"
+    blt.write_text('3 3\n60 1 0\n30 2 0\n10 3 0\n0\n"Red"\n"Green"\n"Blue"\n"Lists"\n')
+    run = soviet("count", blt, "-m", "dhondt", "--json")
+    assert json.loads(run.stdout)["allocation"] == {"Red": 2, "Green": 1, "Blue": 0}
+    run = soviet("count", blt, "-m", "dhondt", "--threshold", "35/100", "--json")
+    result = json.loads(run.stdout)
+    assert result["allocation"] == {"Red": 3, "Green": 0, "Blue": 0}
+    assert result["options"]["threshold"] == "7/20"
+    run = soviet("count", blt, "-m", "irv", "--threshold", "1/5")
+    assert run.returncode != 0 and "irv has no threshold" in run.stderr
+
+
 def test_a_statutory_count_elects_whom_the_reference_count_elects() -> None:
     run = soviet(
         "count", PEER / "blt" / "scotland" / "Govan-2007.blt", "-m", "scottish-stv", "--json"
