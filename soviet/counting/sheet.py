@@ -22,6 +22,17 @@ class CountSheet:
         self.number = number
         self.rounds: list[Round] = []
         self.ties: list[TieBreak] = []
+        self.figures: dict[int, Number] = {}  # whole-unit votes already reported, and how
+
+    def figure(self, v: Any) -> Number:
+        """``v`` as reported: a candidate's votes mostly stand still from step to step, so
+        each whole-unit figure is converted once per count (fixed point's Decimal is dear)."""
+        if type(v) is not int:
+            return self.number(v)
+        seen = self.figures.get(v)
+        if seen is None:
+            seen = self.figures[v] = self.number(v)
+        return seen
 
     def record(
         self,
@@ -34,11 +45,11 @@ class CountSheet:
         defeated: Sequence[int] = (),
         note: str = "",
     ) -> None:
-        n = self.number
+        n = self.figure
         self.rounds.append(
             Round(
                 number=stage,
-                votes=tuple(n(v) for v in votes),
+                votes=tuple(map(n, votes)),
                 action=action,
                 quota=None if quota is None else n(quota),
                 exhausted=n(exhausted),
