@@ -17,6 +17,8 @@ Number = int | float | Fraction | Decimal
 
 def number_json(x: Number | None) -> int | float | str | None:
     """Exact figures as strings so JSON never rounds them; ints and floats as they are."""
+    if type(x) is Decimal:  # fixed point's figures, most of a report: tested first
+        return str(x)
     if x is None or isinstance(x, int | float):
         return x
     if isinstance(x, Fraction):
