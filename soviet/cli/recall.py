@@ -1,6 +1,7 @@
 """``soviet recall ...`` (file and sign a petition, record the vote) and ``soviet mandate
 resign``: the ways a mandate ends before its term, each taking with it the seats held through
-it and seating a substitute or calling a by-election as the charter says."""
+it and seating a substitute or calling a by-election as the charter says; and ``soviet mandate
+expire``, the end of terms, whose seats wait for the next regular election."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ import typer
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import record
 from soviet.rules.recall import file_petition, resign, sign_petition, vote_recall
+from soviet.rules.terms import expire_terms
 
 recall_app = typer.Typer(name="recall", help="Recall a delegate: petition, signatures, vote.",
                          no_args_is_help=True)
-mandate_app = typer.Typer(name="mandate", help="A delegate gives up a mandate.",
+mandate_app = typer.Typer(name="mandate", help="A delegate gives up a mandate; terms end.",
                           no_args_is_help=True)
 
 PetitionArg = Annotated[str, typer.Argument(help="The petition's id (e.g. P1).")]
@@ -74,3 +76,11 @@ def resign_command(
     """Give up a mandate (membership stays); the seats held through it end too."""
     when = day(on)
     record(db, lambda s: resign(s, mandate, when))
+
+
+@mandate_app.command("expire")
+def expire_command(db: DbOption = None, on: OnOption = None) -> None:
+    """End every mandate whose term is over by --on, with the seats held through it; nothing
+    fills them before the next regular election."""
+    when = day(on)
+    record(db, lambda s: expire_terms(s, when))

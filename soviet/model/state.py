@@ -102,7 +102,10 @@ class Mandate:
         return self.ended is None
 
     def held_on(self, day: str) -> bool:
-        return self.since <= day and (self.ended is None or day < self.ended.on)
+        """Held on ``day``: granted by then, and neither ended nor past its term (a term
+        ends on ``term_ends`` whether or not its expiry has been recorded yet)."""
+        return (self.since <= day and (self.ended is None or day < self.ended.on)
+                and (self.term_ends is None or day < self.term_ends))
 
 
 @dataclass(frozen=True)

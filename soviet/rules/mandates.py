@@ -44,6 +44,24 @@ def carried_through(state: State, root: str) -> list[str]:
     return found
 
 
+def end_with_cascade(state: State, roots: Iterable[str], reason: str, on: str
+                     ) -> list[MandateEnded]:
+    """End ``roots`` for ``reason``, and every mandate held through them for ``cascade``
+    (``cause`` names the root); each mandate ends once, under the first root that reaches it."""
+    events: list[MandateEnded] = []
+    done: set[str] = set()
+    for root in roots:
+        if root in done:
+            continue
+        done.add(root)
+        events.append(MandateEnded(mandate=root, reason=reason, on=on))
+        for child in carried_through(state, root):
+            if child not in done:
+                done.add(child)
+                events.append(MandateEnded(mandate=child, reason="cascade", on=on, cause=root))
+    return events
+
+
 def end_mandates(state: State, roots: Iterable[str], reason: str, on: str, *,
                  fill: bool = True, ids: Ids | None = None) -> list[DomainEvent]:
     """End ``roots`` for ``reason`` with their cascades, then fill the delegate seats.
@@ -51,24 +69,10 @@ def end_mandates(state: State, roots: Iterable[str], reason: str, on: str, *,
     ``fill=False`` says the roots' seats themselves are gone (their unit was dissolved or
     moved, or lost them in a re-apportionment): those are not filled, but the seats higher up
     that fell with them still belong to their electorates and are."""
-    events: list[DomainEvent] = []
-    vacated: list[Mandate] = []
-    done: set[str] = set()
-    for root in roots:
-        if root in done:
-            continue
-        done.add(root)
-        events.append(MandateEnded(mandate=root, reason=reason, on=on))
-        if fill:
-            vacated.append(state.mandates[root])
-        for child in carried_through(state, root):
-            if child not in done:
-                done.add(child)
-                events.append(MandateEnded(mandate=child, reason="cascade", on=on, cause=root))
-                vacated.append(state.mandates[child])
-    events += fill_seats(state, [m for m in vacated if m.role == "delegate"], done, on,
-                         ids or Ids(state))
-    return events
+    ended = end_with_cascade(state, roots, reason, on)
+    vacated = [state.mandates[e.mandate] for e in ended if fill or e.cause is not None]
+    return [*ended, *fill_seats(state, [m for m in vacated if m.role == "delegate"],
+                                {e.mandate for e in ended}, on, ids or Ids(state))]
 
 
 def fill_seats(state: State, vacated: list[Mandate], gone: set[str], on: str, ids: Ids

@@ -198,3 +198,23 @@ def test_ballot_files_map_to_the_candidates_by_name_or_by_place(tmp_path: Path) 
     profile = ballots_for(by_place, ["x", "y", "z"])
     assert profile.candidates == ("x", "z")
     assert read(profile) == [["x", "z"], ["z"]]
+
+
+def test_mandate_expire_ends_the_terms_that_are_over(tmp_path: Path) -> None:
+    """Before the term's end there is nothing to expire (one line, nothing recorded); from it,
+    both seats end, and no by-election is called."""
+    url = founded_ledger(tmp_path / "terms.db")
+    before = head(url)
+    r = soviet("mandate", "expire", "--on", "2028-01-03", db=url)
+    assert (r.returncode, r.stdout) == (1, "")
+    assert r.stderr == ("refused: terms: no live mandate's term ends on or before "
+                        "2028-01-03\n")
+    assert head(url) == before
+    r = soviet("mandate", "expire", "--on", "2028-01-04", db=url)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == ["#12 M2 (Ben (ben) in west) ends: term",
+                                     "#13 M1 (Ana (ana) in west) ends: term"]
+    with Organisation.open(url) as org:
+        state = org.state()
+    assert list(state.sitting("west")) == []
+    assert not state.by_elections
