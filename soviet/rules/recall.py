@@ -36,26 +36,32 @@ def threshold(state: State, mandate: Mandate) -> int:
     return max(1, ceil(state.rules.recall.petition_threshold * electorate_size(state, mandate)))
 
 
+ELECTORATE_ONLY = "only those who elected the delegate may sign (recall)"
+"""The refusal's ground when a signer is not of the electorate: the recall article itself, which
+no single clause of the charter states (so the refusal cites none)."""
+
+
 def in_electorate(state: State, mandate: Mandate, member: str, on: str) -> None:
-    """Refuse a signer who is not, on ``on``, one of those who elected ``mandate``."""
-    clause = f"[recall].petition_threshold = {state.rules.recall.petition_threshold}"
+    """Refuse a signer who is not, on ``on``, one of those who elected ``mandate`` and in good
+    standing."""
     m = state.members.get(member)
     if m is None or m.left is not None:
-        raise Refusal("recall", f"{member} is not a member", clause)
+        raise Refusal("recall", f"{member} is not a member: {ELECTORATE_ONLY}")
     suspension = m.suspended_on(on)
     if suspension is not None:
         raise Refusal("recall", f"{member} is suspended ({suspension.reason}, since "
-                      f"{suspension.since}) and cannot sign a recall petition", clause)
+                      f"{suspension.since}) and cannot sign a recall petition: only those "
+                      "who elected the delegate, in good standing, may sign (recall)")
     electorate = state.bodies[mandate.electorate]
     if electorate.kind == "unit_assembly":
         if m.unit != electorate.id:
             raise Refusal("recall", f"{member} is a member of {m.unit}: only members of "
-                          f"{electorate.name}, which elected {mandate.holder}, may petition",
-                          clause)
+                          f"{electorate.name}, which elected {mandate.holder}, may petition "
+                          "(recall)")
     elif not any(state.mandates[x].body == electorate.id and state.mandates[x].role == "delegate"
                  for x in state.held_by.get(member, ())):
         raise Refusal("recall", f"{member} does not sit in {electorate.name}, which elected "
-                      f"{mandate.holder}", clause)
+                      f"{mandate.holder}: {ELECTORATE_ONLY}")
 
 
 def live_mandate(state: State, mandate: str) -> Mandate:
