@@ -109,6 +109,7 @@ class Replay:
         self.children: defaultdict[str, set[str]] = defaultdict(set)
         self.members: dict[str, Member] = {}
         self.unit_sizes: defaultdict[str, int] = defaultdict(int)
+        self.suspended_in: defaultdict[str, set[str]] = defaultdict(set)
         self.basis: dict[tuple[str, str], int] = {}
         self.mandates: dict[str, Mandate] = {}
         self.seated: defaultdict[str, set[str]] = defaultdict(set)
@@ -172,7 +173,8 @@ class Replay:
         ro = MappingProxyType
         return State(
             bodies=ro(self.bodies), children=ro(self.children), members=ro(self.members),
-            unit_sizes=ro(self.unit_sizes), basis=ro(self.basis), mandates=ro(self.mandates),
+            unit_sizes=ro(self.unit_sizes), suspended_in=ro(self.suspended_in),
+            basis=ro(self.basis), mandates=ro(self.mandates),
             seated=ro(self.seated), carried=ro(self.carried), held_by=ro(self.held_by),
             waiting=ro(self.waiting), in_body=ro(self.in_body),
             apportionments=ro(self.apportionments), elections=ro(self.elections),
@@ -252,6 +254,7 @@ class Replay:
         for b in merged:
             self._dissolve(b, e.on)
             self.unit_sizes[e.into] += self.unit_sizes.pop(b, 0)
+            self.suspended_in[e.into] |= self.suspended_in.pop(b, set())
         for mid, m in self.members.items():
             if m.unit in merged:
                 self.members[mid] = m._replace(unit=e.into)
@@ -303,12 +306,16 @@ class Replay:
         self._body(e.unit)
         self.unit_sizes[m.unit] -= 1
         self.unit_sizes[e.unit] += 1
+        if m.suspensions:
+            self.suspended_in[m.unit].discard(e.member)
+            self.suspended_in[e.unit].add(e.member)
         self.members[e.member] = m._replace(unit=e.unit)
 
     def _suspended(self, e: MemberSuspended) -> None:
         m = self._member(e.member)
         s = Suspension(e.on, e.until, e.reason)
         self.members[e.member] = m._replace(suspensions=(*m.suspensions, s))
+        self.suspended_in[m.unit].add(e.member)
 
     def _reinstated(self, e: MemberReinstated) -> None:
         m = self._member(e.member)
@@ -323,6 +330,7 @@ class Replay:
         if m.left is not None:
             raise self._fail(f"{e.member} already left on {m.left}")
         self.unit_sizes[m.unit] -= 1
+        self.suspended_in[m.unit].discard(e.member)
         self.members[e.member] = m._replace(left=e.on)
 
     # seats, elections, mandates ----------------------------------------------------------------

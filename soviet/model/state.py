@@ -173,6 +173,7 @@ class State:
     children: Mapping[str, Set[str]] = field(default_factory=_empty)
     members: Mapping[str, Member] = field(default_factory=_empty)
     unit_sizes: Mapping[str, int] = field(default_factory=_empty)
+    suspended_in: Mapping[str, Set[str]] = field(default_factory=_empty)
     basis: Mapping[tuple[str, str], int] = field(default_factory=_empty)
     mandates: Mapping[str, Mandate] = field(default_factory=_empty)
     seated: Mapping[str, Set[str]] = field(default_factory=_empty)
@@ -185,6 +186,13 @@ class State:
     by_elections: Mapping[str, ByElection] = field(default_factory=_empty)
     petitions: Mapping[str, Petition] = field(default_factory=_empty)
     counters: Mapping[str, int] = field(default_factory=_empty)
+
+    def members_in_good_standing(self, unit: str, on: str) -> int:
+        """How many members of ``unit`` are in good standing on ``on``: its size less those
+        suspended that day, found among the few ever suspended (``suspended_in``)."""
+        out = sum(1 for x in self.suspended_in.get(unit, ())
+                  if self.members[x].suspended_on(on) is not None)
+        return self.unit_sizes.get(unit, 0) - out
 
     @property
     def founded(self) -> bool:

@@ -25,15 +25,18 @@ from soviet.rules.mandates import Ids, end_mandates
 from soviet.rules.refusal import Refusal, founded
 
 
-def electorate_size(state: State, mandate: Mandate) -> int:
+def electorate_size(state: State, mandate: Mandate, on: str) -> int:
+    """Those of the electorate who may sign and vote on ``on``: the members of the unit in good
+    standing, or the delegates sitting in the council (a suspension ends a delegate's seats)."""
     if state.bodies[mandate.electorate].kind == "unit_assembly":
-        return state.unit_sizes.get(mandate.electorate, 0)
+        return state.members_in_good_standing(mandate.electorate, on)
     return len(state.seated.get(mandate.electorate, ()))
 
 
-def threshold(state: State, mandate: Mandate) -> int:
-    """Signatures needed: the charter's share of the electorate, rounded up."""
-    return max(1, ceil(state.rules.recall.petition_threshold * electorate_size(state, mandate)))
+def threshold(state: State, mandate: Mandate, on: str) -> int:
+    """Signatures needed on ``on``: the charter's share of the electorate, rounded up."""
+    return max(1, ceil(state.rules.recall.petition_threshold
+                       * electorate_size(state, mandate, on)))
 
 
 ELECTORATE_ONLY = "only those who elected the delegate may sign (recall)"
@@ -85,7 +88,7 @@ def open_petition(state: State, petition: str) -> tuple[Petition, Mandate]:
 
 def _maybe_call(state: State, petition: str, mandate: Mandate, signatures: int, on: str
                 ) -> list[DomainEvent]:
-    needed = threshold(state, mandate)
+    needed = threshold(state, mandate, on)
     if signatures < needed:
         return []
     return [RecallVoteCalled(petition=petition, signatures=signatures, threshold=needed, on=on)]
@@ -124,9 +127,9 @@ def vote_recall(state: State, petition: str, yes: int, no: int, abstain: int, on
     rule = state.rules.recall.majority
     if p.vote_called is None:
         raise Refusal("recall", f"petition {petition} has {len(p.signatures)} of the "
-                      f"{threshold(state, mandate)} signatures it needs for a vote",
+                      f"{threshold(state, mandate, on)} signatures it needs for a vote",
                       f"[recall].petition_threshold = {state.rules.recall.petition_threshold}")
-    size = electorate_size(state, mandate)
+    size = electorate_size(state, mandate, on)
     if min(yes, no, abstain) < 0:
         raise Refusal("recall", f"votes cannot be negative (yes {yes}, no {no}, "
                       f"abstain {abstain})")

@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from collections import Counter
 from datetime import date, timedelta
+from math import ceil
 from typing import Any
 
 from hypothesis import HealthCheck, settings
@@ -259,7 +260,8 @@ class CouncilTree(RuleBasedStateMachine):
             return
         mandate = data.draw(st.sampled_from(live))
         voters = self.voters(mandate)
-        needed = threshold(self.state, mandate)
+        needed = threshold(self.state, mandate, self.today)
+        assert needed == max(1, ceil(self.state.rules.recall.petition_threshold * len(voters)))
         if len(voters) < needed:
             return
         open_ = [p for p in self.state.petitions.values()
@@ -378,6 +380,11 @@ class CouncilTree(RuleBasedStateMachine):
             assert body.id == electorate.parent or body.parent == electorate.id
         sizes = Counter(m.unit for m in s.members.values() if m.left is None)
         assert {u: n for u, n in s.unit_sizes.items() if n} == dict(sizes)
+        ever = {(m.unit, m.id) for m in s.members.values() if m.left is None and m.suspensions}
+        assert {(u, x) for u, xs in s.suspended_in.items() for x in xs} == ever
+        standing = Counter(m.unit for m in s.members.values()
+                           if m.left is None and m.suspended_on(self.today) is None)
+        assert all(s.members_in_good_standing(u, self.today) == standing[u] for u in sizes)
 
     @invariant()
     def the_indexes_agree_with_the_mandates(self) -> None:

@@ -10,8 +10,15 @@ import pytest
 
 from soviet.model.state import State
 from soviet.rules.elections import elect
-from soviet.rules.membership import leave, suspend
-from soviet.rules.recall import file_petition, resign, sign_petition, threshold, vote_recall
+from soviet.rules.membership import leave, reinstate, suspend, transfer
+from soviet.rules.recall import (
+    electorate_size,
+    file_petition,
+    resign,
+    sign_petition,
+    threshold,
+    vote_recall,
+)
 from soviet.rules.refusal import Refusal
 from soviet.service import Organisation
 from soviet.service.queries import vacancies
@@ -57,7 +64,7 @@ def by_election_tree(tmp_path: Path) -> Iterator[Tree]:
 def test_threshold_reached_calls_the_vote(both: Tree) -> None:
     both.elect("s3", "south", ["s3m1"], seats=1)
     seat = both.seat("s3m1", "south").id
-    assert threshold(both.state, both.state.mandates[seat]) == 20  # 1/5 of 100 members
+    assert threshold(both.state, both.state.mandates[seat], LATER) == 20  # 1/5 of 100 members
     p = petition(both, seat, s3(2, 20))
     assert both.state.petitions[p].vote_called is None
     e = refused(both, f"petition {p} has 19 of the 20 signatures it needs for a vote",
@@ -238,6 +245,42 @@ def test_a_majority_of_all_seats(tmp_path: Path) -> None:
         [lost] = tree(vote_recall, p, 50, 0, 0, LATER)
         assert lost.payload["carried"] is False
         assert "50 for of 100 seats" in lost.payload["reason"]
+
+
+def test_the_electorate_is_the_members_in_good_standing_on_the_day(tree: Tree) -> None:
+    """Suspended members neither sign nor count towards the threshold or the electorate a
+    majority of seats is taken of, on the days their suspension covers."""
+    tree.elect("s3", "south", ["s3m1"], seats=1)
+    seat = tree.state.mandates[tree.seat("s3m1", "south").id]
+    for member in s3(91, 99):
+        tree(suspend, member, ON, None, "dues")
+    tree(suspend, "s3m100", ON, "2026-03-01", "late")
+    s = tree.state
+    assert [electorate_size(s, seat, d) for d in (ON, LATER)] == [90, 91]
+    assert [threshold(s, seat, d) for d in (ON, LATER)] == [18, 19]  # 1/5, rounded up
+    tree(reinstate, "s3m91", LATER)
+    tree(transfer, "s3m92", "s1", LATER)  # the suspension goes with the member
+    tree(leave, "s3m93", LATER)
+    s = tree.state
+    assert electorate_size(s, seat, LATER) == 100 - 2 - 6
+    s1_seat = tree.elect("s1", "south", ["s1m1"], seats=1)[-1].payload["mandate"]
+    assert electorate_size(tree.state, tree.state.mandates[s1_seat], LATER) == 400
+
+
+def test_a_majority_of_all_seats_in_good_standing(tmp_path: Path) -> None:
+    """With the base "seats", the whole electorate is those in good standing: 46 of 90."""
+    rule = {"fraction": "1/2", "comparison": "more-than", "base": "seats",
+            "count_abstentions": False}
+    with Organisation.open(f"sqlite:///{tmp_path / 'l.db'}") as org:
+        tree = build(org, charter(recall={"majority": rule}))
+        tree.elect("s3", "south", ["s3m1"], seats=1)
+        for member in s3(91, 100):
+            tree(suspend, member, ON, None, "dues")
+        p = petition(tree, tree.seat("s3m1", "south").id, s3(2, 19))
+        refused(tree, "91 votes from an electorate of 90", vote_recall, p, 46, 45, 0, LATER)
+        [carried, *_] = tree(vote_recall, p, 46, 0, 0, LATER)
+        assert carried.payload["carried"] is True
+        assert "46 for of 90 seats" in carried.payload["reason"]
 
 
 def test_recall_before_founding() -> None:
