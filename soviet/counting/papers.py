@@ -94,19 +94,19 @@ class Papers:
     def stops(continuing: Sequence[bool]) -> Mask:
         """Where a moving paper comes to rest: a continuing candidate, or index -1 (no further
         preference), which numpy reads as the appended last entry."""
-        return np.append(np.asarray(continuing, dtype=bool), True)
+        return np.array([*continuing, True], dtype=bool)
 
     def _advance(self, rows: Rows, stop: Mask) -> None:
         """Move ``rows`` along their rankings until each rests on a ``stop``."""
         depth = self.ranks.shape[1]
         while rows.size:
-            p = self.pos[rows].astype(np.intp) + 1
+            p = self.pos[rows] + 1  # a moving paper is short of its end: p <= depth fits
             ended = p >= depth
             cand = self.ranks[rows, np.minimum(p, depth - 1)]
             cand[ended] = -1
-            self.pos[rows] = np.minimum(p, depth)
+            self.pos[rows] = p
             self.top[rows] = cand
-            rows = rows[~stop[cand.astype(np.intp)]]
+            rows = rows[~stop[cand]]
 
     def _weights(self, rows: Rows | slice) -> Values | None:
         """Each row's votes: papers times value, or None for one whole paper a row."""
@@ -158,7 +158,7 @@ class Papers:
         lost: Any = 0
         for start in range(0, self.top.size, BLOCK):
             block = self.top[start : start + BLOCK]
-            rows = np.flatnonzero(block == holder) + start
+            rows = (block == holder).nonzero()[0] + start
             if not rows.size:
                 continue
             if revalue is not None and self.values is not None:
