@@ -48,7 +48,7 @@ def label_totals(
         shifted += 1
         w = None if weights is None else weights[start : start + CHUNK]
         out += np.bincount(shifted, weights=w, minlength=size + 1)
-    if integral:
+    if weights is not None and integral:  # float sums of whole weights: back to whole
         out = np.rint(out).astype(np.int64)
     values = _python(out)
     return values[1:], values[0]
