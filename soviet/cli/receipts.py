@@ -79,7 +79,8 @@ def describe(event: DomainEvent, state: State) -> str:
         case SeatsApportioned():
             bodies = "body" if len(event.seats) == 1 else "bodies"
             return (f"seats in {event.body} apportioned ({event.method}): "
-                    f"{sum(event.seats.values())} for {len(event.seats)} {bodies}")
+                    f"{sum(event.seats.values())} for {len(event.seats)} {bodies}"
+                    + (f"; {event.note}" if event.note else ""))
         case ElectionHeld():
             kind = "by-election" if event.replaces else "election"
             return (f"{kind} {event.election}: {event.electorate} elects {event.seats} to "

@@ -94,24 +94,45 @@ def compute_all(state: State, bodies: Sequence[str], on: str) -> list[SeatsAppor
     basis: dict[str, dict[str, int]] = {b: {} for b in bodies}
     scales: defaultdict[str, set[str]] = defaultdict(set)
     summed: defaultdict[str, dict[str, int]] = defaultdict(dict)  # figures by basis, then body
-    for name, share in sorted(shares.items()):
+    empty: defaultdict[str, list[str]] = defaultdict(list)  # senders with a basis of 0
+    for name, whole in sorted(shares.items()):
         scale = charter.representation.scales[name]
         known = summed[scale.basis]
-        units = [u for _, members in share for u in members]
-        figures = [basis_of(state, u, scale.basis, known) for u in units]
+        share: list[tuple[str, list[str]]] = []
+        for body, members in whole:
+            counted = [u for u in members if basis_of(state, u, scale.basis, known) > 0]
+            if len(counted) < len(members):
+                empty[body] += [u for u in members if known[u] == 0]
+            if counted:
+                share.append((body, counted))
+        figures = [known[u] for _, members in share for u in members]
         try:
-            results = _apportion(scale, figures, share, state.seq)
+            results = _apportion(scale, figures, share, state.seq) if share else ()
         except ApportionmentError as e:
             raise _refusal(state, name, figures, share, e) from None
-        for (body, members), result in zip(share, results, strict=True):
+        given = {body: result.seats.tolist()
+                 for (body, _), result in zip(share, results, strict=True)}
+        for body, members in whole:
             scales[body].add(name)
-            for u, n in zip(members, result.seats.tolist(), strict=True):
+            counts = iter(given.get(body, ()))
+            for u in members:
+                n = next(counts) if known[u] > 0 else 0
                 basis[body][u] = known[u]
                 seats[body][u] = min(n, scale.maximum) if scale.maximum is not None else n
     return [SeatsApportioned(body=b, scale=",".join(sorted(scales[b])),
                              method=",".join(sorted({charter.representation.scales[g].method
                                                      for g in scales[b]})),
-                             seats=seats[b], basis=basis[b], on=on) for b in bodies]
+                             seats=seats[b], basis=basis[b], on=on,
+                             note=_empty_note(sorted(empty[b]))) for b in bodies]
+
+
+def _empty_note(units: list[str]) -> str:
+    """Why some senders have no seats: a unit with no basis (no members yet, or no voters
+    reported) is left out, and the others share the seats as if it were absent."""
+    if not units:
+        return ""
+    return (f"no seats for {', '.join(units)}: a basis of 0; the others are apportioned "
+            "without them")
 
 
 def _apportion(scale: Scale, figures: list[int], share: list[tuple[str, list[str]]],

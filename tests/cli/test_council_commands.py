@@ -12,8 +12,11 @@ from pathlib import Path
 import pytest
 
 from soviet.cli.elections import ballots_for
+from soviet.cli.receipts import describe
 from soviet.counting import Ballots
 from soviet.ledger import open_ledger, verify_rows
+from soviet.model.events import SeatsApportioned
+from soviet.model.state import State
 from soviet.rules.apportionment import apportion_seats
 from soviet.rules.elections import elect
 from soviet.rules.founding import found
@@ -218,3 +221,11 @@ def test_mandate_expire_ends_the_terms_that_are_over(tmp_path: Path) -> None:
         state = org.state()
     assert list(state.sitting("west")) == []
     assert not state.by_elections
+
+
+def test_an_apportionment_receipt_carries_its_note() -> None:
+    event = SeatsApportioned(body="west", scale="local", method="hamilton",
+                             seats={"docks": 6, "pilots": 0}, basis={"docks": 7, "pilots": 0},
+                             on="2026-01-03", note="no seats for pilots: a basis of 0")
+    assert describe(event, State()) == ("seats in west apportioned (hamilton): 6 for 2 bodies; "
+                                        "no seats for pilots: a basis of 0")

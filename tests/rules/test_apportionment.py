@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from soviet.model.state import State
-from soviet.rules.apportionment import apportion_seats, compute, seat_changes
+from soviet.rules.apportionment import apportion_seats, apportion_tree, compute, seat_changes
 from soviet.rules.elections import elect
 from soviet.rules.membership import join
 from soviet.rules.recall import resign
@@ -96,6 +96,36 @@ def test_councils_sum_their_whole_subtree(tree: Tree) -> None:
     event = compute(tree.state, "congress", ON)
     assert event.basis == {"north": 1800, "south": 700}
     assert compute(tree.state, "north", ON).basis == {"n-city": 500, "n1": 1000, "n2": 300}
+
+
+def test_a_unit_with_no_members_gets_no_seats_and_blocks_nothing(tmp_path: Path) -> None:
+    """n3 has no members yet, nor has East's only local: they get 0 seats and a note, and the
+    others share the seats as if they were absent (north's house is not grown for n3's
+    minimum), whether apportioned body by body or the whole tree at once."""
+    regions = {"north": {"n1": 1000, "n2": 300, "n3": 0}, "south": {"s1": 400, "s2": 200},
+               "east": {"e1": 0}}
+    with Organisation.open(f"sqlite:///{tmp_path / 'l.db'}") as org:
+        tree = build(org, None, regions)
+        s = tree.state
+        assert seats(s, "north") == {"n1": 3, "n2": 2, "n3": 0}
+        assert dict(s.apportionments["north"].basis) == {"n1": 1000, "n2": 300, "n3": 0}
+        assert seats(s, "east") == {"e1": 0}
+        assert seats(s, "congress") == {"east": 0, "north": 164, "south": 76}  # 1300:600
+        assert compute(s, "congress", ON).note == ("no seats for east: a basis of 0; the "
+                                                   "others are apportioned without them")
+        assert compute(s, "south", ON).note == ""
+        events = tree(apportion_tree, LATER)
+        notes = {e.payload["body"]: e.payload["note"] for e in events}
+        assert notes == {"congress": "no seats for east: a basis of 0; the others are "
+                                     "apportioned without them",
+                         "east": "no seats for e1: a basis of 0; the others are apportioned "
+                                 "without them",
+                         "north": "no seats for n3: a basis of 0; the others are apportioned "
+                                  "without them", "south": ""}
+        assert {e.payload["body"]: e.payload["seats"] for e in events} == {
+            b: seats(s, b) for b in ("congress", "east", "north", "south")}
+        refused(tree, "elections: N3 may fill 0 seat", elect, "n3", "north", ["n1m1"], None,
+                LATER)
 
 
 def test_apportion_refusals(tree: Tree) -> None:
