@@ -120,10 +120,10 @@ def restricted(ballots: Ballots, keep: Sequence[int]) -> Ballots:
     """The ballots as they read over the candidates ``keep`` only (renumbered in that order):
     the others are struck out and later preferences move up."""
     table = np.full(len(ballots.candidates) + 1, NO_CANDIDATE, dtype=ballots.ranks.dtype)
-    table[np.asarray(keep, dtype=np.int64)] = np.arange(len(keep))
+    table[list(keep)] = range(len(keep))
     ranks: RankArray = table[ballots.ranks]  # index -1 reads the last cell: NO_CANDIDATE
-    order = np.argsort(ranks == NO_CANDIDATE, axis=1, kind="stable")
-    return Ballots(np.take_along_axis(ranks, order, axis=1),
+    order = (ranks == NO_CANDIDATE).argsort(axis=1, kind="stable")
+    return Ballots(ranks[np.arange(ranks.shape[0])[:, None], order],
                    tuple(ballots.candidates[i] for i in keep), ballots.weights)
 
 
