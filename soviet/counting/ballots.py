@@ -135,7 +135,7 @@ def repeated_row(ranks: RankArray) -> int | None:
 def gap_row(ranks: RankArray) -> int | None:
     """The first row with a blank rank before a later preference, or None."""
     blank = ranks == NO_CANDIDATE
-    gap = (blank[:, :-1] & ~blank[:, 1:]).any(axis=1)
+    gap = (blank[:, :-1] > blank[:, 1:]).any(axis=1)  # blank, then not blank
     return int(np.argmax(gap)) if gap.any() else None
 
 
