@@ -83,7 +83,7 @@ class Papers:
         stop = self.stops(standing)
         for start in range(0, rows, BLOCK):
             block = self.top[start : start + BLOCK]
-            astray = np.flatnonzero(~stop[block.astype(np.intp)]) + start
+            astray = (~stop[block]).nonzero()[0] + start
             self._advance(astray, stop)
         held = self.top >= 0
         self.valid = int(held.sum() if self.counts is None else self.counts[held].sum())
