@@ -17,6 +17,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -127,8 +128,9 @@ class Scaled(Arithmetic):
     def digits(self) -> int:
         """Decimal places the units are counted in."""
 
-    @property
+    @cached_property
     def scale(self) -> int:
+        """Units in one vote; cached: every whole vote a tally credits is multiplied by it."""
         return int(10**self.digits)
 
     @property
