@@ -45,7 +45,7 @@ class CountSheet:
         defeated: Sequence[int] = (),
         note: str = "",
     ) -> None:
-        n = self.figure
+        n, name = self.figure, self.candidates.__getitem__
         self.rounds.append(
             Round(
                 number=stage,
@@ -53,8 +53,8 @@ class CountSheet:
                 action=action,
                 quota=None if quota is None else n(quota),
                 exhausted=n(exhausted),
-                elected=tuple(self.candidates[c] for c in elected),
-                defeated=tuple(self.candidates[c] for c in defeated),
+                elected=tuple(map(name, elected)),
+                defeated=tuple(map(name, defeated)),
                 note=note,
             )
         )
