@@ -28,6 +28,18 @@ def _python(values: npt.NDArray[np.generic]) -> tuple[Number, ...]:
     return tuple(values.tolist())
 
 
+def _chunk_totals(
+    labels: RankArray, weights: WeightArray | None, start: int, size: int
+) -> npt.NDArray[Any]:
+    """Weight per label + 1 over one chunk: int64 counts without weights, float64 with."""
+    shifted = labels[start : start + CHUNK].astype(np.intp)
+    shifted += 1
+    w = None if weights is None else weights[start : start + CHUNK]
+    return np.bincount(shifted, weights=w, minlength=size + 1).astype(
+        np.int64 if weights is None else np.float64, copy=False
+    )
+
+
 def label_totals(
     labels: RankArray, weights: WeightArray | None, size: int
 ) -> tuple[tuple[Number, ...], Number]:
@@ -42,12 +54,9 @@ def label_totals(
     integral = weights is None or np.issubdtype(weights.dtype, np.integer)
     if weights is not None and integral and int(np.abs(weights).sum()) >= EXACT_FLOAT:
         raise OverflowError("total ballot weight too large to count exactly (2**53 or more)")
-    out: npt.NDArray[Any] = np.zeros(size + 1, dtype=np.int64 if weights is None else np.float64)
-    for start in range(0, labels.shape[0], CHUNK):
-        shifted = labels[start : start + CHUNK].astype(np.intp)
-        shifted += 1
-        w = None if weights is None else weights[start : start + CHUNK]
-        out += np.bincount(shifted, weights=w, minlength=size + 1)
+    out = _chunk_totals(labels, weights, 0, size)  # the first chunk; often the only one
+    for start in range(CHUNK, labels.shape[0], CHUNK):
+        out += _chunk_totals(labels, weights, start, size)
     if weights is not None and integral:  # float sums of whole weights: back to whole
         out = np.rint(out).astype(np.int64)
     values = _python(out)
