@@ -102,7 +102,7 @@ def as_ballots(
         for i, r in enumerate(rows):
             raw[i, : len(r)] = r
     names = tuple(candidates) if candidates is not None else tuple(str(i) for i in range(known))
-    if raw.size and (int(raw.min()) < NO_CANDIDATE or int(raw.max()) >= len(names)):
+    if raw.size and (int(raw.min()) < NO_CANDIDATE or known > len(names)):  # known: max + 1
         raise BallotError(
             f"a ballot names candidate index outside 0..{len(names) - 1} "
             f"(found {int(raw.min())}..{int(raw.max())})"
