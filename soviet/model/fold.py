@@ -259,7 +259,8 @@ class Replay:
             if m.unit in merged:
                 self.members[mid] = m._replace(unit=e.into)
         for mid, mandate in self.mandates.items():
-            if mandate.electorate in merged:
+            # Live seats now speak for the merged unit; an ended one keeps the unit it had.
+            if mandate.electorate in merged and mandate.ended is None:
                 self.mandates[mid] = replace(mandate, electorate=e.into)
         for electorate, body in [k for k in self.waiting if k[0] in merged]:
             self.waiting[(e.into, body)] |= self.waiting.pop((electorate, body))

@@ -150,6 +150,15 @@ def test_merge_passes_members_delegates_alternates_and_seats(both: Tree) -> None
     assert len(both.seats("south")) == 6
 
 
+def test_merge_leaves_ended_mandates_with_the_unit_that_gave_them(tree: Tree) -> None:
+    tree.elect("s2", "south", ["s2m1", "s2m2"], seats=2)
+    ended = tree.seat("s2m1", "south")
+    tree(resign, ended.id, ON)
+    tree(merge_units, ["s2"], "s1", LATER)
+    assert tree.state.mandates[ended.id].electorate == "s2"
+    assert tree.seat("s2m2", "south").electorate == "s1"
+
+
 def test_merge_carries_a_pending_by_election(tree: Tree) -> None:
     tree.elect("s2", "south", ["s2m1"], seats=1)
     tree(resign, tree.seat("s2m1", "south").id, ON)
