@@ -1,7 +1,8 @@
 """Domain state: events declared once, and the fold from events to frozen State."""
 
 from soviet.model.events import EVENT_TYPES, DomainEvent, decode, encode
-from soviet.model.fold import FoldError, Replay, Until, fold
+from soviet.model.fold import Replay, fold
+from soviet.model.recorded import FoldError, Until
 from soviet.model.state import Member, State
 
 __all__ = [

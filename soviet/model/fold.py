@@ -11,9 +11,9 @@ import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any
 
 from soviet.charter import Charter, CharterInvalid, charter_from_json
 from soviet.model.events import (
@@ -41,6 +41,7 @@ from soviet.model.events import (
     SeatsApportioned,
     decode,
 )
+from soviet.model.recorded import FoldError, Recorded, Until
 from soviet.model.state import (
     Apportionment,
     Body,
@@ -53,36 +54,6 @@ from soviet.model.state import (
     State,
     Suspension,
 )
-
-
-class Recorded(Protocol):
-    """What the fold needs of a stored event (the ledger's Event has these)."""
-
-    @property
-    def seq(self) -> int: ...
-    @property
-    def recorded_at(self) -> str: ...
-    @property
-    def type(self) -> str: ...
-    @property
-    def payload_json(self) -> str: ...
-
-
-class FoldError(ValueError):
-    """An event that cannot follow the state before it: the ledger is inconsistent."""
-
-
-@dataclass(frozen=True)
-class Until:
-    """Where a replay stops: after event ``seq``, or at the last event recorded by ``time``."""
-
-    seq: int | None = None
-    time: str | None = None
-
-    def passed(self, event: Recorded) -> bool:
-        return (self.seq is not None and event.seq > self.seq) or (
-            self.time is not None and event.recorded_at > self.time
-        )
 
 
 @contextmanager

@@ -14,7 +14,8 @@ from types import TracebackType
 from soviet.ledger import Act, ConcurrentAppend, Event, Head, Ledger, open_ledger
 from soviet.ledger.store import EMPTY
 from soviet.model.events import DomainEvent, encode
-from soviet.model.fold import Replay, Until
+from soviet.model.fold import Replay
+from soviet.model.recorded import Until
 from soviet.model.state import State
 
 Decision = Callable[[State], Sequence[DomainEvent]]

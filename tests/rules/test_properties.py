@@ -28,7 +28,7 @@ from hypothesis.stateful import (
     rule,
 )
 
-from soviet.model.fold import Until
+from soviet.model.recorded import Until
 from soviet.model.state import Mandate, State
 from soviet.rules.apportionment import apportion_seats, apportion_tree
 from soviet.rules.elections import COMMITTEES, elect, entitlement

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from soviet.model.fold import Until
+from soviet.model.recorded import Until
 from soviet.rules.membership import join, leave
 from soviet.rules.recall import resign
 from soviet.service.queries import chain, representation, sitting, vacancies
