@@ -221,6 +221,15 @@ class State:
             if m.role == "delegate" and m.held_on(on):
                 yield m
 
+    def seat_in(self, member: str, body: str, ignoring: Set[str] = frozenset()
+                ) -> Mandate | None:
+        """The live delegate seat ``member`` holds in ``body`` (outside ``ignoring``), if any."""
+        for mid in sorted(self.held_by.get(member, ())):
+            m = self.mandates[mid]
+            if m.body == body and m.role == "delegate" and mid not in ignoring:
+                return m
+        return None
+
     def alternates(self, electorate: str, body: str) -> Iterator[Mandate]:
         """The live alternates ``electorate`` elected to ``body``, waiting for a seat."""
         for mid in self.waiting.get((electorate, body), ()):

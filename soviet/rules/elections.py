@@ -99,21 +99,18 @@ def eligible(state: State, electorate: Body, body: Body, candidate: str, on: str
     if m is None or not m.in_good_standing(on):
         why = "is not a member" if m is None else "is not a member in good standing"
         raise Refusal("elections", f"{candidate} {why} on {on}")
-    if any(state.mandates[x].body == body.id and state.mandates[x].role == "delegate"
-           for x in state.held_by.get(candidate, ())):
+    if state.seat_in(candidate, body.id) is not None:
         raise Refusal("elections", f"{candidate} already sits in {body.name}")
     if electorate.kind == "unit_assembly":
         if m.unit != electorate.id:
             raise Refusal("elections", f"{candidate} is a member of {m.unit}, not of "
                           f"{electorate.name}")
         return None
-    seat = next((x for x in sorted(state.held_by.get(candidate, ()))
-                 if state.mandates[x].body == electorate.id
-                 and state.mandates[x].role == "delegate"), None)
+    seat = state.seat_in(candidate, electorate.id)
     if seat is None:
         raise Refusal("elections", f"{candidate} does not sit in {electorate.name}: only its "
                       "delegates stand for its seats above")
-    return seat
+    return seat.id
 
 
 def restricted(ballots: Ballots, keep: Sequence[int]) -> Ballots:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from soviet.charter import charter_to_json
-from soviet.model.events import CharterAmended, OrganisationFounded, encode
+from soviet.model.events import CharterAmended, OrganisationFounded
 from soviet.model.state import State
-from soviet.rules.refusal import Refusal
+from soviet.rules.refusal import Refusal, founded
 
 
 def found(state: State, name: str, charter: dict[str, Any]) -> list[OrganisationFounded]:
@@ -20,11 +20,8 @@ def found(state: State, name: str, charter: dict[str, Any]) -> list[Organisation
 
 
 def amend(state: State, charter: dict[str, Any], decision: int | None) -> list[CharterAmended]:
-    if not state.founded:
-        raise Refusal("charter", "no organisation has been founded in this ledger")
+    founded(state, "charter")
     if state.charter is not None and charter == charter_to_json(state.charter):
         raise Refusal("charter", "the new charter is the same as the one in force")
     return [CharterAmended(charter=charter, decision=decision)]
 
-
-__all__ = ["amend", "encode", "found"]

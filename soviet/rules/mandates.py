@@ -110,8 +110,7 @@ def next_alternate(state: State, seat: Mandate, gone: set[str], seated: set[tupl
         (m for m in state.alternates(seat.electorate, seat.body)
          if m.id not in gone and (m.holder, seat.body) not in seated
          and state.members[m.holder].in_good_standing(on)
-         and not any(state.mandates[x].body == seat.body and state.mandates[x].role == "delegate"
-                     for x in state.held_by.get(m.holder, ()) if x not in gone)),
+         and state.seat_in(m.holder, seat.body, ignoring=gone) is None),
         key=lambda m: (m.rank, m.granted),
     )
     return candidates[0] if candidates else None

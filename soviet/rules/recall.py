@@ -61,8 +61,7 @@ def in_electorate(state: State, mandate: Mandate, member: str, on: str) -> None:
             raise Refusal("recall", f"{member} is a member of {m.unit}: only members of "
                           f"{electorate.name}, which elected {mandate.holder}, may petition "
                           "(recall)")
-    elif not any(state.mandates[x].body == electorate.id and state.mandates[x].role == "delegate"
-                 for x in state.held_by.get(member, ())):
+    elif state.seat_in(member, electorate.id) is None:
         raise Refusal("recall", f"{member} does not sit in {electorate.name}, which elected "
                       f"{mandate.holder}: {ELECTORATE_ONLY}")
 
