@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from soviet.charter import Period
 from soviet.counting import Ballots, Result, as_ballots, count
 from soviet.counting.ballots import NO_CANDIDATE, RankArray
 from soviet.model.events import DomainEvent, ElectionHeld, MandateGranted
@@ -37,7 +38,7 @@ class Contest:
     seats: int
     method: str
     clause: str
-    term: str | None
+    term: Period | None
     alternates: int
     replaces: tuple[str, ...] = ()
 
@@ -80,7 +81,7 @@ def entitlement(state: State, electorate: Body, body: Body) -> Contest:
         return Contest(apportioned.seats[electorate.id], section.election.method,
                        f"[representation.scales.{scale}] (seats apportioned at event "
                        f"{apportioned.seq}: {apportioned.seats[electorate.id]})",
-                       str(charter.representation.term), charter.convention.alternates_per_unit)
+                       charter.representation.term, charter.convention.alternates_per_unit)
     if body.kind in COMMITTEES and body.parent == electorate.id:
         panel = charter.executive if body.kind == "executive" else charter.control_commission
         if panel is None:
@@ -89,7 +90,7 @@ def entitlement(state: State, electorate: Body, body: Body) -> Contest:
         committee = panel.election
         return Contest(committee.seats, committee.method,
                        f"[{body.kind}.election].seats = {committee.seats}",
-                       str(committee.term) if committee.term else None, committee.candidates)
+                       committee.term, committee.candidates)
     raise Refusal("elections", f"{electorate.name} does not elect to {body.name}")
 
 
@@ -257,10 +258,8 @@ def _count(method: str, ballots: Ballots, seats: int, seed: int) -> Result:
 
 
 @lru_cache(maxsize=64)
-def _term_end(on: str, term: str | None) -> str | None:
+def _term_end(on: str, term: Period | None) -> str | None:
     """Cached: a round of a hundred thousand elections shares one polling day and term."""
     if term is None:
         return None
-    from soviet.charter import Period
-
-    return Period.parse(term).after(date.fromisoformat(on)).isoformat()
+    return term.after(date.fromisoformat(on)).isoformat()
