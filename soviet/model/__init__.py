@@ -1,6 +1,6 @@
 """Domain state: events declared once, and the fold from events to frozen State."""
 
-from soviet.model.events import EVENT_TYPES, DomainEvent, decode, encode
+from soviet.model.events import EVENT_TYPES, DomainEvent, decode
 from soviet.model.fold import Replay, fold
 from soviet.model.recorded import FoldError, Until
 from soviet.model.state import Member, State
@@ -14,6 +14,5 @@ __all__ = [
     "State",
     "Until",
     "decode",
-    "encode",
     "fold",
 ]

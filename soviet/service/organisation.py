@@ -13,7 +13,7 @@ from types import TracebackType
 
 from soviet.ledger import Act, ConcurrentAppend, Event, Head, Ledger, open_ledger
 from soviet.ledger.store import EMPTY
-from soviet.model.events import DomainEvent, encode
+from soviet.model.events import DomainEvent
 from soviet.model.fold import Replay
 from soviet.model.recorded import Until
 from soviet.model.state import State
@@ -55,7 +55,7 @@ class Organisation:
         with self._lock:
             for _ in range(RETRIES):
                 state = self.state()
-                acts = [Act(e.TYPE, encode(e), actor) for e in decide(state)]
+                acts = [Act(e.TYPE, e, actor) for e in decide(state)]
                 try:
                     recorded = self.ledger.append(acts, self._head)
                 except ConcurrentAppend:

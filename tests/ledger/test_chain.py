@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import dataclass
 from itertools import pairwise
 
 import pytest
@@ -45,6 +46,31 @@ def test_hash_is_sha256_of_prev_hash_and_canonical_json(ledger_url: str) -> None
     e = fill(ledger_url, 1)[0]
     body = canonical_json([e.seq, e.recorded_at, e.actor, e.type, e.payload])
     assert hashlib.sha256((GENESIS_HASH + body).encode()).hexdigest() == e.hash
+
+
+@dataclass(frozen=True)
+class Moved:
+    body: str
+    to: str | None
+    at: tuple[int, ...]
+
+
+@pytest.mark.parametrize("value", [
+    {"z": 1, "a": [True, None, "é\u2028\x01\"\\"], "m": {"b": 0.1, "a": -0.0}},
+    {"count": 1e16, "small": 1.5e-07, "name": "m1e5"},  # exponent floats: the slow path
+    [123456789012345678.0, 5e-324, 1.0],
+])
+def test_canonical_json_is_json_dumps_with_sorted_keys(value: object) -> None:
+    """The fast encoder and the definition agree, floats in exponent form included."""
+    assert canonical_json(value) == json.dumps(value, sort_keys=True, separators=(",", ":"),
+                                               ensure_ascii=False, allow_nan=False)
+
+
+def test_a_dataclass_payload_is_the_object_of_its_fields() -> None:
+    plain = {"body": "u1", "to": None, "at": [1, 2]}
+    assert canonical_json(Moved("u1", None, (1, 2))) == canonical_json(plain)
+    assert canonical_json({"x": Moved("u1", "1e5", (1,)), "f": 2e20}) == \
+        '{"f":2e+20,"x":{"at":[1],"body":"u1","to":"1e5"}}'
 
 
 def test_stale_append_is_refused_whole(ledger_url: str) -> None:

@@ -7,9 +7,6 @@ dataclass, refusing unknown types and missing or mistyped fields so that a fold 
 
 from __future__ import annotations
 
-from dataclasses import fields
-from typing import Any
-
 import msgspec
 
 from soviet.model.events.base import DomainEvent
@@ -51,8 +48,6 @@ EVENT_TYPES: dict[str, type[DomainEvent]] = {cls.TYPE: cls for cls in ALL}
 # msgspec builds each dataclass straight from the stored JSON text, checking every field's type,
 # four times faster than parsing to a dict and calling the constructor: replay is this loop.
 _DECODERS = {name: msgspec.json.Decoder(cls) for name, cls in EVENT_TYPES.items()}
-# Each kind's field names, read once: a round of elections encodes half a million events.
-_FIELDS = {cls: tuple(f.name for f in fields(cls)) for cls in ALL}
 
 
 class EventError(ValueError):
@@ -70,11 +65,6 @@ def decode(type_: str, payload_json: str) -> DomainEvent:
     except msgspec.DecodeError as e:
         raise EventError(f"{type_}: {e}") from None
     return event
-
-
-def encode(event: DomainEvent) -> dict[str, Any]:
-    names = _FIELDS.get(type(event)) or tuple(f.name for f in fields(event))
-    return {name: getattr(event, name) for name in names}
 
 
 __all__ = [
@@ -104,5 +94,4 @@ __all__ = [
     "RecallVoteTaken",
     "SeatsApportioned",
     "decode",
-    "encode",
 ]
