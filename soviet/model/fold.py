@@ -42,6 +42,7 @@ from soviet.model.events import (
     decode,
 )
 from soviet.model.recorded import FoldError, Recorded, Until
+from soviet.model.sessions_fold import SessionsFold
 from soviet.model.state import (
     Apportionment,
     Body,
@@ -116,6 +117,8 @@ class Replay:
             RecallVoteCalled: self._vote_called,
             RecallVoteTaken: self._recall_voted,
         }
+        self.sessions = SessionsFold(self._fail, lambda: self.seq, self.bodies, self.counters)
+        self._apply.update(self.sessions.handlers())
         self._view = self._make_view()
 
     def apply(self, event: Recorded) -> None:
@@ -150,7 +153,10 @@ class Replay:
             waiting=ro(self.waiting), in_body=ro(self.in_body),
             apportionments=ro(self.apportionments), elections=ro(self.elections),
             by_elections=ro(self.by_elections), petitions=ro(self.petitions),
-            counters=ro(self.counters),
+            counters=ro(self.counters), sessions=ro(self.sessions.sessions),
+            demands=ro(self.sessions.demands), theses=ro(self.sessions.theses),
+            theses_votes=ro(self.sessions.theses_votes), motions=ro(self.sessions.motions),
+            polls=ro(self.sessions.polls),
         )
 
     def _fail(self, why: str) -> FoldError:

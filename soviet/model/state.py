@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from soviet.charter import Charter
+from soviet.model.sessions import Demand, Motion, Poll, Session, Theses, ThesesVote
 
 EMPTY: Mapping[Any, Any] = MappingProxyType({})
 
@@ -186,6 +187,12 @@ class State:
     by_elections: Mapping[str, ByElection] = field(default_factory=_empty)
     petitions: Mapping[str, Petition] = field(default_factory=_empty)
     counters: Mapping[str, int] = field(default_factory=_empty)
+    sessions: Mapping[str, Session] = field(default_factory=_empty)
+    demands: Mapping[str, Demand] = field(default_factory=_empty)
+    theses: Mapping[str, Theses] = field(default_factory=_empty)
+    theses_votes: Mapping[tuple[str, str], ThesesVote] = field(default_factory=_empty)
+    motions: Mapping[str, Motion] = field(default_factory=_empty)
+    polls: Mapping[str, Poll] = field(default_factory=_empty)
 
     def members_in_good_standing(self, unit: str, on: str) -> int:
         """How many members of ``unit`` are in good standing on ``on``: its size less those

@@ -107,3 +107,33 @@ def representation(state: State, body: str) -> list[Share]:
     return [Share(u, b, apportioned.seats[u], held.get(u, 0),
                   Fraction(b * total_seats, total_basis) if total_basis else Fraction(0))
             for u, b in sorted(apportioned.basis.items())]
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The pre-congress vote of the units in or below one body, added up."""
+
+    body: str
+    votes: dict[str, int]
+    abstain: int
+    units: int
+
+
+def discussion_tallies(state: State, session: str) -> dict[str, Tally]:
+    """Each body's tally of the units that have voted on a session's theses, the unit's own
+    included, added up every level to the top, as the votes have come in."""
+    votes: dict[str, dict[str, int]] = {}
+    abstain: dict[str, int] = {}
+    units: dict[str, int] = {}
+    for (s, unit), vote in sorted(state.theses_votes.items()):
+        if s != session:
+            continue
+        body: str | None = unit
+        while body is not None:
+            mine = votes.setdefault(body, {})
+            for theses, n in vote.votes.items():
+                mine[theses] = mine.get(theses, 0) + n
+            abstain[body] = abstain.get(body, 0) + vote.abstain
+            units[body] = units.get(body, 0) + 1
+            body = state.bodies[body].parent
+    return {b: Tally(b, votes[b], abstain[b], units[b]) for b in votes}

@@ -27,3 +27,13 @@ def test_amending_refusals(tree: Tree) -> None:
     assert event.payload["decision"] == 7
     s = tree.state
     assert s.rules.recall.vacancy == "by-election" and s.charter_since == event.seq
+
+
+def test_an_invalid_charter_is_refused_before_anything_is_recorded(tree: Tree) -> None:
+    """The fold could not read it back: the rule refuses it, naming the problem."""
+    broken = charter(convention={"strength": "members-at-date"})
+    with pytest.raises(Refusal, match=r"(?s)founding: the charter is invalid: .*"
+                       "convention.members_counted_before: is required"):
+        found(State(), "Federation", broken)
+    refused(tree, r"(?s)charter: the charter is invalid: .*members_counted_before", amend, broken,
+            None)

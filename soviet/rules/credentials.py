@@ -1,0 +1,108 @@
+"""Credentials: the commission checks each person registered at a session of a council or the
+congress against the ledger, and reports them admitted with a deciding vote (a live delegate
+seat in the body, elected by whom and when), with a consultative vote (an alternate waiting
+for a seat, an invited guest), or refused (a mandate recalled, resigned or run out, or none).
+Reports are numbered: the first, then supplements for late arrivals. A delegate may contest
+another's mandate; the body decides, and its decision is recorded.
+"""
+
+from __future__ import annotations
+
+from soviet.model.events import (
+    CredentialsContested,
+    CredentialsDecided,
+    CredentialsReported,
+    DomainEvent,
+)
+from soviet.model.sessions import Session
+from soviet.model.state import State
+from soviet.rules.refusal import Refusal, founded
+from soviet.rules.sessions import sitting
+from soviet.rules.voters import DELEGATE_BODIES, ended_words, lost_seat, seat
+
+RULE = "credentials"
+
+
+def _delegate_session(state: State, session_id: str) -> Session:
+    s = sitting(state, session_id, RULE)
+    if state.bodies[s.body].kind not in DELEGATE_BODIES:
+        raise Refusal(RULE, f"{state.bodies[s.body].name} is not a body of delegates: its "
+                      "sessions check no credentials")
+    return s
+
+
+def report(state: State, session_id: str, on: str, *, guests: frozenset[str] = frozenset()
+           ) -> list[DomainEvent]:
+    """The commission's report on everyone registered and not yet reported on: the first
+    report of the session, or a supplement."""
+    founded(state, RULE)
+    s = _delegate_session(state, session_id)
+    c = s.credentials
+    known = {*c.admitted, *c.consultative, *c.contested, *c.refused}
+    new = [x for x in s.registered if x not in known]
+    if not new:
+        raise Refusal(RULE, f"everyone registered at session {s.id} has been reported on")
+    admitted: dict[str, str] = {}
+    consultative: dict[str, str] = {}
+    refused: dict[str, str] = {}
+    for member in new:
+        mandate = seat(state, s, member)
+        if mandate is not None and state.members[member].in_good_standing(on):
+            admitted[member] = mandate.id
+            continue
+        waiting = [m for m in (state.mandates[x] for x in state.held_by.get(member, ()))
+                   if m.body == s.body and m.role == "alternate"]
+        if waiting:
+            a = min(waiting, key=lambda m: m.rank)
+            consultative[member] = (f"alternate no. {a.rank} of "
+                                    f"{state.bodies[a.electorate].name} ({a.id})")
+        elif member in guests:
+            consultative[member] = "invited guest"
+        else:
+            refused[member] = _why_refused(state, s, member)
+    return [CredentialsReported(session=s.id, number=c.reports + 1, admitted=admitted,
+                                consultative=consultative, contested={}, refused=refused,
+                                on=on)]
+
+
+def _why_refused(state: State, s: Session, member: str) -> str:
+    body = state.bodies[s.body]
+    last = lost_seat(state, body.id, member)
+    if last is not None:
+        return ended_words(state, last)
+    if seat(state, s, member) is not None:
+        return f"{member} is not a member in good standing"
+    return f"holds no mandate in {body.name}"
+
+
+def contest(state: State, session_id: str, member: str, by: str, grounds: str, on: str
+            ) -> list[DomainEvent]:
+    """A delegate with a deciding vote contests another's admitted mandate."""
+    founded(state, RULE)
+    s = _delegate_session(state, session_id)
+    if by not in s.credentials.admitted:
+        raise Refusal(RULE, f"{by} is not an admitted delegate: only delegates contest a "
+                      "mandate")
+    if member not in s.credentials.admitted:
+        raise Refusal(RULE, f"{member} has no admitted mandate at session {s.id} to contest")
+    if not grounds.strip():
+        raise Refusal(RULE, "a contested mandate needs grounds")
+    return [CredentialsContested(session=s.id, member=member, by=by, grounds=grounds, on=on)]
+
+
+def decide(state: State, session_id: str, member: str, poll: str, reason: str, on: str
+           ) -> list[DomainEvent]:
+    """Record the body's decision on a contested mandate: the poll on admitting it, closed."""
+    founded(state, RULE)
+    s = _delegate_session(state, session_id)
+    if member not in s.credentials.contested:
+        raise Refusal(RULE, f"{member}'s mandate is not contested at session {s.id}")
+    p = state.polls.get(poll)
+    if p is None or p.session != s.id or p.outcome is None:
+        raise Refusal(RULE, f"{poll} is not a closed poll of session {s.id}: the body decides "
+                      "a contested mandate by a vote")
+    mandate = seat(state, s, member)
+    admitted = p.outcome.adopted and mandate is not None
+    return [CredentialsDecided(session=s.id, member=member, admitted=admitted,
+                               mandate=mandate.id if mandate is not None and admitted else "",
+                               reason=reason, on=on, poll=poll)]

@@ -1,0 +1,198 @@
+"""Polls: open (a show of hands the tellers count), named (a roll call: every vote is recorded
+with the voter's name) or secret (the voter's ballot is recorded as given, never their choice:
+the tellers count the paper). Each voter carries the votes :mod:`soviet.rules.voters` gives
+them, split among choices where ``[convention].split_votes`` allows, never more than they carry.
+A poll opens only when the body is quorate and, on a motion, once every amendment to it has been
+decided; it closes under the majority the charter sets for its kind of decision in that body
+(:func:`soviet.counting.motion.decide`), and an adopted motion to annul annuls its target.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from soviet.counting.motion import Tally, decide, figure
+from soviet.model.events import (
+    CountEntered,
+    DecisionAnnulled,
+    DomainEvent,
+    PollClosed,
+    PollOpened,
+    VoteCast,
+)
+from soviet.model.sessions import CHOICES, Poll
+from soviet.model.state import State
+from soviet.rules.mandates import Ids
+from soviet.rules.motions import fate
+from soviet.rules.motions import find as find_motion
+from soviet.rules.refusal import Refusal, founded
+from soviet.rules.sessions import sitting
+from soviet.rules.voters import quorum, section, standing, strengths, total
+
+RULE = "polls"
+SECRECY = ("open", "named", "secret")
+
+
+def find(state: State, poll: str) -> Poll:
+    p = state.polls.get(poll)
+    if p is None:
+        raise Refusal(RULE, f"there is no poll {poll!r}")
+    if p.outcome is not None:
+        raise Refusal(RULE, f"poll {p.id} was closed at event {p.outcome.seq} "
+                      f"({p.outcome.sentence})")
+    return p
+
+
+def open_poll(state: State, session_id: str, on: str, *, motion: str | None = None,
+              question: str | None = None, secrecy: str = "open", kind: str = "ordinary"
+              ) -> list[DomainEvent]:
+    founded(state, RULE)
+    s = sitting(state, session_id, RULE)
+    if secrecy not in SECRECY:
+        raise Refusal(RULE, f"{secrecy!r} is not a kind of poll: {', '.join(SECRECY)}")
+    if motion is not None:
+        m = find_motion(state, motion)
+        if m.session != s.id:
+            raise Refusal(RULE, f"{m.id} is not before session {s.id}")
+        if m.status == "submitted":
+            raise Refusal(RULE, f"{m.id} has {len(m.supporters)} supporter(s) and is not "
+                          "admitted", state.rules.cite("debate.supporters"))
+        if not m.pending:
+            raise Refusal(RULE, fate(state, m))
+        if any(state.polls[p].is_open for p in m.polls):
+            raise Refusal(RULE, f"a poll on {m.id} is already open")
+        first = [a for a in m.amendments if state.motions[a].pending]
+        if first:
+            raise Refusal(RULE, f"amendment {first[0]} to {m.id} is still before the body: "
+                          "amendments are voted before the motion")
+        question, kind = m.title, m.kind
+    if not question:
+        raise Refusal(RULE, "a poll needs a motion or a question")
+    quorum(state, s)
+    return [PollOpened(poll=Ids(state).next("PO"), session=s.id, question=question,
+                       secrecy=secrecy, kind=kind, on=on, motion=motion)]
+
+
+def _text(x: int | Fraction) -> str:
+    """A vote figure as the ledger writes it: ``"12"`` or ``"200/3"``."""
+    return str(Fraction(x))
+
+
+def cast(state: State, poll: str, voter: str, *, choice: str | None = None,
+         parts: dict[str, Fraction] | None = None) -> list[DomainEvent]:
+    """``voter`` votes: all their votes for ``choice``, or split as ``parts``. In a secret
+    poll neither is given: the ballot is handed out, and counted by the tellers."""
+    founded(state, RULE)
+    p = find(state, poll)
+    s = sitting(state, p.session, RULE)
+    why = standing(state, s, voter)
+    if why is not None:
+        raise Refusal(RULE, why)
+    if voter in p.cast:
+        raise Refusal(RULE, f"{voter} has already voted in poll {p.id}")
+    carries = strengths(state, s)[voter]
+    if p.secrecy == "secret":
+        if choice is not None or parts:
+            raise Refusal(RULE, "a secret poll records that a ballot was given, never the "
+                          "choice: the tellers count the ballots")
+        return [VoteCast(poll=p.id, voter=voter, parts={}, strength=_text(carries))]
+    if (choice is None) == (parts is None):
+        raise Refusal(RULE, "give a choice, or the parts of a split vote")
+    if choice is not None:
+        parts = {choice: carries}
+    assert parts is not None
+    wrong = sorted(set(parts) - set(CHOICES))
+    if wrong:
+        raise Refusal(RULE, f"{', '.join(wrong)} is not a choice: {', '.join(CHOICES)}")
+    if any(v < 0 for v in parts.values()):
+        raise Refusal(RULE, "votes cannot be negative")
+    if choice is None and sum(1 for v in parts.values() if v) > 1 \
+            and not state.rules.convention.split_votes:
+        raise Refusal(RULE, f"{voter} may not split their votes",
+                      state.rules.cite("convention.split_votes"))
+    if sum(parts.values()) > carries:
+        raise Refusal(RULE, f"{voter} casts {figure(sum(parts.values()))} votes but carries "
+                      f"{figure(carries)}")
+    return [VoteCast(poll=p.id, voter=voter,
+                     parts={c: _text(v) for c, v in parts.items() if v},
+                     strength=_text(carries))]
+
+
+def count(state: State, poll: str, tellers: list[str], channel: str,
+          parts: dict[str, Fraction], voters: int) -> list[DomainEvent]:
+    """The tellers' count of the hall or of the paper ballots; it covers only voters not
+    counted otherwise (a voter who voted by phone is not in the paper count)."""
+    founded(state, RULE)
+    p = find(state, poll)
+    s = sitting(state, p.session, RULE)
+    if p.secrecy == "named":
+        raise Refusal(RULE, f"poll {p.id} is a roll call: every vote is cast by name")
+    if not tellers:
+        raise Refusal(RULE, "a count is signed by its tellers")
+    if channel not in ("hall", "paper"):
+        raise Refusal(RULE, f"{channel!r} is not a way of voting: hall or paper")
+    wrong = sorted(set(parts) - set(CHOICES))
+    if wrong or any(v < 0 for v in parts.values()) or voters < 0:
+        raise Refusal(RULE, f"a count gives {', '.join(CHOICES)}, none negative")
+    counted = sum(c.voters for c in p.counts)
+    carry = strengths(state, s)
+    if p.secrecy == "secret":
+        ballots = len(p.cast)
+        if counted + voters > ballots:
+            raise Refusal(RULE, f"{counted + voters} ballots counted but {ballots} given out")
+        most = sum((v.strength for v in p.cast.values()), Fraction(0))
+    else:
+        left = [x for x in carry if x not in p.cast]
+        if counted + voters > len(left):
+            raise Refusal(RULE, f"{counted + voters} voters counted, but only {len(left)} "
+                          "present have not voted otherwise: nobody is counted twice")
+        most = sum((carry[x] for x in left), Fraction(0))
+    already = sum((sum(c.parts.values(), Fraction(0)) for c in p.counts), Fraction(0))
+    if already + sum(parts.values()) > most:
+        raise Refusal(RULE, f"{figure(already + sum(parts.values()))} votes counted, more than "
+                      f"the {figure(most)} those counted carry")
+    return [CountEntered(poll=p.id, tellers=list(tellers), channel=channel,
+                         parts={c: _text(v) for c, v in parts.items()}, voters=voters)]
+
+
+def tally(p: Poll) -> dict[str, Fraction]:
+    """Votes per choice: those cast by name or device, plus the tellers' counts."""
+    out = dict.fromkeys(CHOICES, Fraction(0))
+    for v in p.cast.values():
+        for c, n in v.parts.items():
+            out[c] += n
+    for cnt in p.counts:
+        for c, n in cnt.parts.items():
+            out[c] += n
+    return out
+
+
+def close(state: State, poll: str, on: str) -> list[DomainEvent]:
+    founded(state, RULE)
+    p = find(state, poll)
+    s = sitting(state, p.session, RULE)
+    if p.secrecy == "secret":
+        counted = sum(c.voters for c in p.counts)
+        if counted != len(p.cast):
+            raise Refusal(RULE, f"{len(p.cast)} ballots given out, {counted} counted: the "
+                          "tellers count every ballot before the poll closes")
+    votes = tally(p)
+    carry = strengths(state, s)
+    left = sum((v.strength for x, v in p.cast.items() if x not in carry), Fraction(0))
+    present = sum(carry.values(), Fraction(0)) + left
+    seats, strength = total(state, s)
+    kind, _ = section(state, s)
+    clause, majority = state.rules.majority(kind, p.kind)  # type: ignore[arg-type]
+    weighted = state.rules.body(kind).quorum_base == "strength"  # type: ignore[arg-type]
+    t = Tally(votes["yes"], votes["no"], votes["abstain"])
+    d = decide(t, majority.rule(), max(present, t.voting), strength if weighted else seats)
+    events: list[DomainEvent] = [PollClosed(
+        poll=p.id, yes=_text(t.yes), no=_text(t.no), abstain=_text(t.abstain),
+        present=_text(max(present, t.voting)), seats=_text(strength if weighted else seats),
+        base=_text(d.base), threshold=_text(d.threshold), adopted=d.adopted,
+        majority=str(majority), clause=state.rules.cite(clause), sentence=d.sentence, on=on)]
+    if p.motion is not None and d.adopted:
+        m = state.motions[p.motion]
+        if m.annuls is not None:
+            events.append(DecisionAnnulled(motion=m.annuls, by=m.id, reason=m.text, on=on))
+    return events
