@@ -156,7 +156,8 @@ class Replay:
             counters=ro(self.counters), sessions=ro(self.sessions.sessions),
             demands=ro(self.sessions.demands), theses=ro(self.sessions.theses),
             theses_votes=ro(self.sessions.theses_votes), motions=ro(self.sessions.motions),
-            polls=ro(self.sessions.polls),
+            polls=ro(self.sessions.polls), factions=ro(self.sessions.factions),
+            offers=ro(self.sessions.offers), offices=ro(self.sessions.offices),
         )
 
     def _fail(self, why: str) -> FoldError:

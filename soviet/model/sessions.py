@@ -1,5 +1,6 @@
 """Records of sessions: a convened session and who attends it, its credentials, agenda and
-floor, the motions moved in it, their polls and what became of them.
+floor, the motions moved in it, their polls and what became of them; and the executive's
+factions, coalition offers and offices.
 
 Frozen like every record of the state; the fold replaces a record when an event changes it.
 Vote figures are exact fractions (a delegation's strength divided among its delegates).
@@ -156,6 +157,7 @@ class Motion:
     amends: str | None = None
     amended_text: str | None = None
     annuls: str | None = None
+    against: str | None = None
     supporters: frozenset[str] = frozenset()
     status: str = "submitted"
     referred_to: str | None = None
@@ -233,3 +235,49 @@ class Poll:
     @property
     def is_open(self) -> bool:
         return self.outcome is None
+
+
+@dataclass(frozen=True)
+class Faction:
+    """A registered group of delegates of ``body`` with its platform."""
+
+    id: str
+    body: str
+    name: str
+    platform: str
+    members: tuple[str, ...]
+    on: str
+    seq: int
+
+
+@dataclass(frozen=True)
+class Offer:
+    """Seats offered to a minority faction on the condition that it accepts the programme;
+    ``accepted`` is None until it answers."""
+
+    id: str
+    executive: str
+    by: str
+    faction: str
+    seats: int
+    condition: str
+    on: str
+    seq: int
+    programme: str | None = None
+    accepted: bool | None = None
+    answer: str = ""
+
+
+@dataclass(frozen=True)
+class Office:
+    """An officer's portfolio, held from ``on`` until ``ended`` (the ending event's seq)."""
+
+    id: str
+    executive: str
+    holder: str
+    portfolio: str
+    on: str
+    seq: int
+    decision: str | None = None
+    ended: int | None = None
+    reason: str | None = None

@@ -16,6 +16,13 @@ from types import MappingProxyType
 from typing import Any
 
 from soviet.model.events.base import DomainEvent
+from soviet.model.events.executive import (
+    CoalitionAnswered,
+    CoalitionOffered,
+    FactionRegistered,
+    OfficeEnded,
+    OfficerAppointed,
+)
 from soviet.model.events.sessions import (
     AgendaItemAdded,
     AttendanceRegistered,
@@ -50,8 +57,11 @@ from soviet.model.sessions import (
     Credentials,
     Demand,
     Dissent,
+    Faction,
     FloorRequest,
     Motion,
+    Offer,
+    Office,
     Outcome,
     Poll,
     Session,
@@ -84,6 +94,9 @@ class SessionsFold:
         self.motions: dict[str, Motion] = {}
         self.polls: dict[str, Poll] = {}
         self._cast: dict[str, dict[str, Vote]] = {}
+        self.factions: dict[str, Faction] = {}
+        self.offers: dict[str, Offer] = {}
+        self.offices: dict[str, Office] = {}
 
     def handlers(self) -> dict[type[DomainEvent], Callable[[Any], None]]:
         return {
@@ -99,6 +112,9 @@ class SessionsFold:
             PollOpened: self._poll_opened, VoteCast: self._vote_cast,
             CountEntered: self._count_entered, PollClosed: self._poll_closed,
             DissentRecorded: self._dissent, DecisionAnnulled: self._annulled,
+            FactionRegistered: self._faction, CoalitionOffered: self._offered,
+            CoalitionAnswered: self._answered, OfficerAppointed: self._appointed,
+            OfficeEnded: self._office_ended,
         }
 
     def _new(self, prefix: str, table: Mapping[str, Any], key: str) -> None:
@@ -245,7 +261,7 @@ class SessionsFold:
             self.motions[target.id] = replace(target, amendments=(*target.amendments, e.motion))
         self.motions[e.motion] = Motion(
             e.motion, e.session, s.body, e.item, e.mover, e.title, e.text, e.kind, e.on,
-            self._seq(), e.amends, e.amended_text, e.annuls, wording=e.text)
+            self._seq(), e.amends, e.amended_text, e.annuls, e.against, wording=e.text)
         self.sessions[s.id] = replace(s, motions=(*s.motions, e.motion))
 
     def _supported(self, e: MotionSupported) -> None:
@@ -316,6 +332,38 @@ class SessionsFold:
         if e.adopted and m.amends is not None and m.amended_text is not None:
             target = self._motion(m.amends)
             self.motions[target.id] = replace(target, wording=m.amended_text)
+
+    # the executive -----------------------------------------------------------------------------
+
+    def _faction(self, e: FactionRegistered) -> None:
+        self._body(e.body)
+        self._new("F", self.factions, e.faction)
+        self.factions[e.faction] = Faction(e.faction, e.body, e.name, e.platform,
+                                           tuple(e.members), e.on, self._seq())
+
+    def _offered(self, e: CoalitionOffered) -> None:
+        self._body(e.executive)
+        self._new("CO", self.offers, e.offer)
+        self.offers[e.offer] = Offer(e.offer, e.executive, e.by, e.faction, e.seats,
+                                     e.condition, e.on, self._seq(), e.programme)
+
+    def _answered(self, e: CoalitionAnswered) -> None:
+        offer = self.offers.get(e.offer)
+        if offer is None or offer.accepted is not None:
+            raise self._fail(f"offer {e.offer} is unknown or already answered")
+        self.offers[e.offer] = replace(offer, accepted=e.accepted, answer=e.statement)
+
+    def _appointed(self, e: OfficerAppointed) -> None:
+        self._body(e.executive)
+        self._new("OF", self.offices, e.office)
+        self.offices[e.office] = Office(e.office, e.executive, e.holder, e.portfolio, e.on,
+                                        self._seq(), e.decision)
+
+    def _office_ended(self, e: OfficeEnded) -> None:
+        office = self.offices.get(e.office)
+        if office is None or office.ended is not None:
+            raise self._fail(f"office {e.office} is unknown or already ended")
+        self.offices[e.office] = replace(office, ended=self._seq(), reason=e.reason)
 
 
 def _moved(table: Mapping[str, str], named: Mapping[str, str], into: Mapping[str, str]

@@ -14,7 +14,17 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from soviet.charter import Charter
-from soviet.model.sessions import Demand, Motion, Poll, Session, Theses, ThesesVote
+from soviet.model.sessions import (
+    Demand,
+    Faction,
+    Motion,
+    Offer,
+    Office,
+    Poll,
+    Session,
+    Theses,
+    ThesesVote,
+)
 
 EMPTY: Mapping[Any, Any] = MappingProxyType({})
 
@@ -193,6 +203,9 @@ class State:
     theses_votes: Mapping[tuple[str, str], ThesesVote] = field(default_factory=_empty)
     motions: Mapping[str, Motion] = field(default_factory=_empty)
     polls: Mapping[str, Poll] = field(default_factory=_empty)
+    factions: Mapping[str, Faction] = field(default_factory=_empty)
+    offers: Mapping[str, Offer] = field(default_factory=_empty)
+    offices: Mapping[str, Office] = field(default_factory=_empty)
 
     def members_in_good_standing(self, unit: str, on: str) -> int:
         """How many members of ``unit`` are in good standing on ``on``: its size less those

@@ -2,7 +2,9 @@
 ``[debate].supporters`` others support it; the mover may withdraw it (its amendments lapse with
 it) and the body may refer it elsewhere. An amendment is moved to a motion still before the
 body, and is voted before it (see :mod:`soviet.rules.polls`). A motion to annul names a
-decision of a body below, which the body may annul with the reason its motion gives.
+decision of a body below, which the body may annul with the reason its motion gives; a motion
+of no confidence names the office or executive it is against (see
+:mod:`soviet.rules.executive`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from soviet.model.events import (
 )
 from soviet.model.sessions import Motion
 from soviet.model.state import State
+from soviet.rules import executive
 from soviet.rules.mandates import Ids
 from soviet.rules.refusal import Refusal, founded
 from soviet.rules.sessions import sitting
@@ -55,7 +58,8 @@ def below(state: State, body: str, above: str) -> bool:
 
 def submit(state: State, session_id: str, item: str, mover: str, title: str, text: str,
            on: str, *, kind: str = "ordinary", amends: str | None = None,
-           amended_text: str | None = None, annuls: str | None = None) -> list[DomainEvent]:
+           amended_text: str | None = None, annuls: str | None = None,
+           against: str | None = None) -> list[DomainEvent]:
     founded(state, RULE)
     s = sitting(state, session_id, RULE)
     if s.item(item) is None:
@@ -85,12 +89,15 @@ def submit(state: State, session_id: str, item: str, mover: str, title: str, tex
                           f"{state.bodies[s.body].name}: a body annuls the acts of the bodies "
                           "below it only")
         kind = "annulment"
+    if against is not None:
+        executive.target(state, s.body, against)
+        kind = "no_confidence"
     if kind not in DECISION_KINDS:
         raise Refusal(RULE, f"{kind!r} is not a kind of decision: {', '.join(DECISION_KINDS)}")
     name = Ids(state).next("MO")
     events: list[DomainEvent] = [MotionSubmitted(
         motion=name, session=s.id, item=item, mover=mover, title=title, text=text, kind=kind,
-        on=on, amends=amends, amended_text=amended_text, annuls=annuls)]
+        on=on, amends=amends, amended_text=amended_text, annuls=annuls, against=against)]
     if state.rules.debate.supporters == 0:
         events.append(MotionAdmitted(motion=name, supporters=0))
     return events

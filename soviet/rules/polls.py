@@ -4,7 +4,8 @@ the tellers count the paper). Each voter carries the votes :mod:`soviet.rules.vo
 them, split among choices where ``[convention].split_votes`` allows, never more than they carry.
 A poll opens only when the body is quorate and, on a motion, once every amendment to it has been
 decided; it closes under the majority the charter sets for its kind of decision in that body
-(:func:`soviet.counting.motion.decide`), and an adopted motion to annul annuls its target.
+(:func:`soviet.counting.motion.decide`); an adopted motion to annul annuls its target, one of
+no confidence removes the officer or executive it is against.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from soviet.model.events import (
 )
 from soviet.model.sessions import CHOICES, Poll
 from soviet.model.state import State
+from soviet.rules.executive import no_confidence
 from soviet.rules.mandates import Ids
 from soviet.rules.motions import fate
 from soviet.rules.motions import find as find_motion
@@ -195,4 +197,6 @@ def close(state: State, poll: str, on: str) -> list[DomainEvent]:
         m = state.motions[p.motion]
         if m.annuls is not None:
             events.append(DecisionAnnulled(motion=m.annuls, by=m.id, reason=m.text, on=on))
+        if m.against is not None:
+            events += no_confidence(state, m, on, Ids(state))
     return events

@@ -1,5 +1,5 @@
 """The organisation's events, declared once: each a frozen dataclass named for the act it records,
-in one module per area (organisation, structure, membership, mandates, sessions).
+in one module per area (organisation, structure, membership, mandates, sessions, executive).
 
 A ledger row carries a type name and a JSON payload; :func:`decode` turns it into the matching
 dataclass, refusing unknown types and missing or mistyped fields so that a fold never guesses.
@@ -10,6 +10,13 @@ from __future__ import annotations
 import msgspec
 
 from soviet.model.events.base import DomainEvent
+from soviet.model.events.executive import (
+    CoalitionAnswered,
+    CoalitionOffered,
+    FactionRegistered,
+    OfficeEnded,
+    OfficerAppointed,
+)
 from soviet.model.events.mandates import (
     ByElectionCalled,
     ElectionHeld,
@@ -74,6 +81,7 @@ ALL: tuple[type[DomainEvent], ...] = (
     CredentialsDecided, AgendaItemAdded, FloorRequested, SpeechHeld, MotionSubmitted,
     MotionSupported, MotionAdmitted, MotionWithdrawn, MotionReferred, PollOpened, VoteCast,
     CountEntered, PollClosed, DissentRecorded, DecisionAnnulled,
+    FactionRegistered, CoalitionOffered, CoalitionAnswered, OfficerAppointed, OfficeEnded,
 )
 EVENT_TYPES: dict[str, type[DomainEvent]] = {cls.TYPE: cls for cls in ALL}
 # msgspec builds each dataclass straight from the stored JSON text, checking every field's type,
@@ -110,6 +118,8 @@ __all__ = [
     "BodyMoved",
     "ByElectionCalled",
     "CharterAmended",
+    "CoalitionAnswered",
+    "CoalitionOffered",
     "ConvocationDemanded",
     "CountEntered",
     "CredentialsContested",
@@ -120,6 +130,7 @@ __all__ = [
     "DomainEvent",
     "ElectionHeld",
     "EventError",
+    "FactionRegistered",
     "FloorRequested",
     "MandateEnded",
     "MandateGranted",
@@ -133,6 +144,8 @@ __all__ = [
     "MotionSubmitted",
     "MotionSupported",
     "MotionWithdrawn",
+    "OfficeEnded",
+    "OfficerAppointed",
     "OrganisationFounded",
     "PollClosed",
     "PollOpened",

@@ -173,7 +173,8 @@ class SpeechHeld(DomainEvent):
 @dataclass(frozen=True)
 class MotionSubmitted(DomainEvent):
     """A motion on ``item``; an amendment names the motion it ``amends`` and may give the
-    motion's whole text as it would read if adopted (``amended_text``)."""
+    motion's whole text as it would read if adopted (``amended_text``); a motion of no
+    confidence names the office or executive it is ``against``."""
 
     TYPE: ClassVar[str] = "motion.submitted"
     motion: str
@@ -187,6 +188,7 @@ class MotionSubmitted(DomainEvent):
     amends: str | None = None
     amended_text: str | None = None
     annuls: str | None = None
+    against: str | None = None
 
 
 @dataclass(frozen=True)

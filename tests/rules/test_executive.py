@@ -1,0 +1,103 @@
+"""The executive: factions, a coalition offer declined, officers appointed, an officer removed
+by no confidence in the executive, and the whole executive removed by the congress."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from soviet.rules import convocation, executive, motions, polls, sessions
+from soviet.service import Organisation
+from tests.rules.sessions import NORTH, OPENS, SOUTH, convention, delegates, sitting
+from tests.rules.tree import Tree, build, refused
+
+
+@pytest.fixture
+def congress(tmp_path: Path) -> Iterator[Tree]:
+    with Organisation.open(f"sqlite:///{tmp_path / 'ledger.db'}") as org:
+        yield delegates(build(org, convention()))
+
+
+def carried(tree: Tree, s: str, mover: str, supporter: str, votes: dict[str, str],
+            **kw: object) -> str:
+    """Move, support and put a motion to a roll call on item 1; close it; the motion."""
+    [moved] = tree(motions.submit, s, "1", mover, str(kw.pop("title", "Motion")),
+                   str(kw.pop("text", "Text.")), OPENS, **kw)
+    m = str(moved.payload["motion"])
+    tree(motions.support, m, supporter)
+    [opened] = tree(polls.open_poll, s, OPENS, motion=m, secrecy="named")
+    for voter, choice in votes.items():
+        tree(polls.cast, opened.payload["poll"], voter, choice=choice)
+    tree(polls.close, opened.payload["poll"], OPENS)
+    return m
+
+
+def test_executive_formed_with_a_coalition_offer_declined(congress: Tree) -> None:
+    t = congress
+    [majority] = t(executive.register_faction, "congress", "Majority", "The programme.", NORTH,
+                   OPENS)
+    [left] = t(executive.register_faction, "congress", "Left", "Peace first.", SOUTH, OPENS)
+    refused(t, "executive: n1m1 already belongs to the faction Majority",
+            executive.register_faction, "congress", "Other", "X", ["n1m1"], OPENS)
+    refused(t, "executive: n1m9 does not sit in Congress", executive.register_faction,
+            "congress", "Other", "X", ["n1m9"], OPENS)
+    s = sitting(t)
+    programme = carried(t, s, "n1m1", "n1m2", dict.fromkeys(NORTH, "yes")
+                        | dict.fromkeys(SOUTH, "no"), title="Programme")
+    f_major, f_left = majority.payload["faction"], left.payload["faction"]
+    [offer] = t(executive.offer_coalition, "exec", f_major, f_left, 2,
+                "that the minority loyally submits to the majority and carries out the "
+                "programme approved by the congress", OPENS, programme=programme)
+    o = offer.payload["offer"]
+    t(executive.answer_offer, o, False, "We cannot accept the programme.", OPENS)
+    refused(t, f"executive: offer {o} was already declined", executive.answer_offer, o, True,
+            "", OPENS)
+    assert t.state.offers[o].accepted is False
+    assert t.state.offers[o].programme == programme
+    t.elect("congress", "exec", NORTH)
+    assert t.seats("exec") == sorted(NORTH)
+
+
+def test_officer_removed_by_no_confidence_then_the_executive_by_the_congress(congress: Tree
+                                                                            ) -> None:
+    t = congress
+    t.elect("congress", "exec", NORTH)
+    [treasurer] = t(executive.appoint, "exec", "n1m2", "Treasurer", OPENS)
+    [secretary] = t(executive.appoint, "exec", "n1m1", "General Secretary", OPENS)
+    e = refused(t, "executive: 'Minister' is not a portfolio of the charter", executive.appoint,
+                "exec", "n1m3", "Minister", OPENS)
+    assert e.clause is not None and e.clause.startswith("[officers].portfolios")
+    refused(t, "executive: n1m2 holds Treasurer", executive.appoint, "exec", "n1m3",
+            "Treasurer", OPENS)
+    refused(t, "executive: Congress does not appoint the officers", executive.appoint,
+            "congress", "n1m3", "Education", OPENS)
+    office = treasurer.payload["office"]
+    # the executive's own session votes no confidence in its treasurer
+    [convened] = t(convocation.convene, "exec", "Executive meeting", OPENS, OPENS)
+    x = convened.payload["session"]
+    t(sessions.open_session, x, OPENS)
+    for member in NORTH:
+        t(sessions.register, x, member, OPENS)
+    t(sessions.add_item, x, "The treasury")
+    carried(t, x, "n1m1", "n2m1", {"n1m1": "yes", "n2m1": "yes", "n1m2": "no"},
+            title="No confidence in the treasurer", against=office)
+    assert t.state.offices[office].reason == "no-confidence"
+    t(sessions.close_session, x, OPENS)
+    # the congress, which elected the executive, votes no confidence in all of it
+    s = sitting(t)
+    refused(t, f"executive: office {office} has already ended", motions.submit, s, "1",
+            "s1m1", "No confidence", "X", OPENS, against=office)
+    general = secretary.payload["office"]
+    refused(t, f"executive: General Secretary \\({general}\\) answers to exec: no confidence is "
+            "voted by the body that appointed the officer", motions.submit, s, "1", "s1m1",
+            "No confidence", "X", OPENS, against=general)
+    m = carried(t, s, "s1m1", "s2m1", dict.fromkeys(NORTH + SOUTH, "yes"),
+                title="No confidence in the executive", against="exec")
+    state = t.state
+    assert state.motions[m].status == "adopted"
+    assert t.seats("exec") == []
+    assert state.offices[general].reason == "no-confidence in the executive"
+    [by_election] = [b for b in state.by_elections.values() if b.body == "exec"]
+    assert (by_election.electorate, len(by_election.replaces)) == ("congress", 3)
