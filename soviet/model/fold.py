@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from soviet.charter import Charter, CharterInvalid, charter_from_json
+from soviet.model.cases_fold import CasesFold
 from soviet.model.events import (
     BasisReported,
     BodiesMerged,
@@ -119,6 +120,8 @@ class Replay:
         }
         self.sessions = SessionsFold(self._fail, lambda: self.seq, self.bodies, self.counters)
         self._apply.update(self.sessions.handlers())
+        self.cases = CasesFold(self._fail, lambda: self.seq, self.counters)
+        self._apply.update(self.cases.handlers())
         self._view = self._make_view()
 
     def apply(self, event: Recorded) -> None:
@@ -158,6 +161,7 @@ class Replay:
             theses_votes=ro(self.sessions.theses_votes), motions=ro(self.sessions.motions),
             polls=ro(self.sessions.polls), factions=ro(self.sessions.factions),
             offers=ro(self.sessions.offers), offices=ro(self.sessions.offices),
+            cases=ro(self.cases.cases), applications=ro(self.cases.applications),
         )
 
     def _fail(self, why: str) -> FoldError:

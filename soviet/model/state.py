@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from soviet.charter import Charter
+from soviet.model.cases import Application, Case
 from soviet.model.sessions import (
     Demand,
     Faction,
@@ -206,6 +207,8 @@ class State:
     factions: Mapping[str, Faction] = field(default_factory=_empty)
     offers: Mapping[str, Offer] = field(default_factory=_empty)
     offices: Mapping[str, Office] = field(default_factory=_empty)
+    cases: Mapping[str, Case] = field(default_factory=_empty)
+    applications: Mapping[str, Application] = field(default_factory=_empty)
 
     def members_in_good_standing(self, unit: str, on: str) -> int:
         """How many members of ``unit`` are in good standing on ``on``: its size less those

@@ -1,5 +1,6 @@
 """The organisation's events, declared once: each a frozen dataclass named for the act it records,
-in one module per area (organisation, structure, membership, mandates, sessions, executive).
+in one module per area (organisation, structure, membership, mandates, sessions, executive,
+discipline).
 
 A ledger row carries a type name and a JSON payload; :func:`decode` turns it into the matching
 dataclass, refusing unknown types and missing or mistyped fields so that a fold never guesses.
@@ -10,6 +11,16 @@ from __future__ import annotations
 import msgspec
 
 from soviet.model.events.base import DomainEvent
+from soviet.model.events.discipline import (
+    AdmissionApplied,
+    AdmissionDecided,
+    AppealDecided,
+    CaseAppealed,
+    CaseDecided,
+    CaseFiled,
+    CaseHeard,
+    ConditionExamined,
+)
 from soviet.model.events.executive import (
     CoalitionAnswered,
     CoalitionOffered,
@@ -82,6 +93,8 @@ ALL: tuple[type[DomainEvent], ...] = (
     MotionSupported, MotionAdmitted, MotionWithdrawn, MotionReferred, PollOpened, VoteCast,
     CountEntered, PollClosed, DissentRecorded, DecisionAnnulled,
     FactionRegistered, CoalitionOffered, CoalitionAnswered, OfficerAppointed, OfficeEnded,
+    CaseFiled, CaseHeard, CaseDecided, CaseAppealed, AppealDecided, AdmissionApplied,
+    ConditionExamined, AdmissionDecided,
 )
 EVENT_TYPES: dict[str, type[DomainEvent]] = {cls.TYPE: cls for cls in ALL}
 # msgspec builds each dataclass straight from the stored JSON text, checking every field's type,
@@ -109,7 +122,10 @@ def decode(type_: str, payload_json: str) -> DomainEvent:
 __all__ = [
     "ALL",
     "EVENT_TYPES",
+    "AdmissionApplied",
+    "AdmissionDecided",
     "AgendaItemAdded",
+    "AppealDecided",
     "AttendanceRegistered",
     "BasisReported",
     "BodiesMerged",
@@ -117,9 +133,14 @@ __all__ = [
     "BodyDissolved",
     "BodyMoved",
     "ByElectionCalled",
+    "CaseAppealed",
+    "CaseDecided",
+    "CaseFiled",
+    "CaseHeard",
     "CharterAmended",
     "CoalitionAnswered",
     "CoalitionOffered",
+    "ConditionExamined",
     "ConvocationDemanded",
     "CountEntered",
     "CredentialsContested",
