@@ -185,6 +185,7 @@ def close(state: State, poll: str, on: str) -> list[DomainEvent]:
     seats, strength = total(state, s)
     kind, _ = section(state, s)
     clause, majority = state.rules.majority(kind, p.kind)  # type: ignore[arg-type]
+    # "all seats" is counted the way the body's quorum is: in voting strength or in heads
     weighted = state.rules.body(kind).quorum_base == "strength"  # type: ignore[arg-type]
     t = Tally(votes["yes"], votes["no"], votes["abstain"])
     d = decide(t, majority.rule(), max(present, t.voting), strength if weighted else seats)

@@ -6,6 +6,11 @@ congress is its delegates with a live seat whose credentials the session admitte
 their delegation's strength as ``[convention]`` sets it: one per delegate, or the members the
 delegation represents, capped, divided among its delegates present (the remainder to the
 first-ranked present, by lot, or lost). Every figure is exact.
+
+``members-at-date`` counts the members the delegation represents as the state holds them when
+the figure is asked for, not at ``members_counted_before`` the session: the state keeps no
+history of unit sizes by day yet. ``paid-up-average`` needs dues records the ledger does not
+keep yet, and is refused with its clause.
 """
 
 from __future__ import annotations
