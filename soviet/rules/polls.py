@@ -92,7 +92,7 @@ def cast(state: State, poll: str, voter: str, *, choice: str | None = None,
         raise Refusal(RULE, why)
     if voter in p.cast:
         raise Refusal(RULE, f"{voter} has already voted in poll {p.id}")
-    carries = strengths(state, s)[voter]
+    carries = strengths(state, s, only=voter)[voter]
     if p.secrecy == "secret":
         if choice is not None or parts:
             raise Refusal(RULE, "a secret poll records that a ballot was given, never the "

@@ -131,19 +131,27 @@ def _seats_of(state: State, body: str, electorate: str) -> int:
     return a.seats.get(electorate, 0) if a is not None else 0
 
 
-def strengths(state: State, session: Session) -> dict[str, Fraction]:
-    """The votes each voter present carries now (member -> votes)."""
+def strengths(state: State, session: Session, *, only: str | None = None
+              ) -> dict[str, Fraction]:
+    """The votes each voter present carries now (member -> votes); with ``only``, just those
+    of that voter's delegation (all a vote needs: a delegation's share does not depend on the
+    others)."""
     present = voters(state, session)
     if state.bodies[session.body].kind not in DELEGATE_BODIES:
-        return {x: Fraction(1) for x in present}
+        return {x: Fraction(1) for x in present if only in (None, x)}
     by_electorate: dict[str, list[Mandate]] = {}
     for x in present:
         mandate = seat(state, session, x)
         assert mandate is not None
         by_electorate.setdefault(mandate.electorate, []).append(mandate)
+    if only is not None:
+        mine = seat(state, session, only)
+        by_electorate = {} if mine is None else {
+            mine.electorate: by_electorate.get(mine.electorate, [])}
     out: dict[str, Fraction] = {}
     for electorate, seated in by_electorate.items():
-        out.update(_divided(state, session, delegation(state, session, electorate), seated))
+        if seated:
+            out.update(_divided(state, session, delegation(state, session, electorate), seated))
     return out
 
 
