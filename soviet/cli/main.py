@@ -9,7 +9,16 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from soviet.cli import apportionment, composition, demo, elections, membership, recall, structure
+from soviet.cli import (
+    apportionment,
+    composition,
+    demo,
+    elections,
+    membership,
+    minutes,
+    recall,
+    structure,
+)
 from soviet.cli import charter as charter_commands
 from soviet.cli import count as count_commands
 from soviet.cli import ledger as ledger_commands
@@ -48,6 +57,7 @@ app.command("sits")(composition.sits_command)
 app.command("why")(composition.why_command)
 app.command("vacancies")(composition.vacancies_command)
 app.command("representation")(composition.representation_command)
+app.command("minutes")(minutes.minutes_command)
 
 
 def run() -> None:
