@@ -22,6 +22,7 @@ from soviet.cli import (
 from soviet.cli import charter as charter_commands
 from soviet.cli import count as count_commands
 from soviet.cli import ledger as ledger_commands
+from soviet.cli import sessions as session_commands
 from soviet.rules.refusal import Refusal
 
 app = typer.Typer(
@@ -58,6 +59,7 @@ app.command("why")(composition.why_command)
 app.command("vacancies")(composition.vacancies_command)
 app.command("representation")(composition.representation_command)
 app.command("minutes")(minutes.minutes_command)
+session_commands.register_commands(app)
 
 
 def run() -> None:

@@ -4,11 +4,16 @@ so a user can find it again with ``soviet log`` and see at once what a recall to
 from __future__ import annotations
 
 from collections.abc import Iterable
+from fractions import Fraction
 
 from rich.console import Console
 from rich.markup import escape
 
+from soviet.charter.period import Duration
+from soviet.counting.motion import figure
 from soviet.model.events import (
+    AgendaItemAdded,
+    AttendanceRegistered,
     BasisReported,
     BodiesMerged,
     BodyCreated,
@@ -16,8 +21,16 @@ from soviet.model.events import (
     BodyMoved,
     ByElectionCalled,
     CharterAmended,
+    ConvocationDemanded,
+    CountEntered,
+    CredentialsContested,
+    CredentialsDecided,
+    CredentialsReported,
+    DecisionAnnulled,
+    DissentRecorded,
     DomainEvent,
     ElectionHeld,
+    FloorRequested,
     MandateEnded,
     MandateGranted,
     MemberLeft,
@@ -25,13 +38,28 @@ from soviet.model.events import (
     MembersJoined,
     MemberSuspended,
     MemberTransferred,
+    MotionAdmitted,
+    MotionReferred,
+    MotionSubmitted,
+    MotionSupported,
+    MotionWithdrawn,
     OrganisationFounded,
+    PollClosed,
+    PollOpened,
     RecallPetitionFiled,
     RecallPetitionSigned,
     RecallVoteCalled,
     RecallVoteTaken,
     SeatsApportioned,
+    SessionClosed,
+    SessionConvened,
+    SessionOpened,
+    SpeechHeld,
+    ThesesPublished,
+    ThesesVoted,
+    VoteCast,
 )
+from soviet.model.sessions import CHOICES
 from soviet.model.state import State
 
 out = Console(highlight=False, soft_wrap=True)
@@ -118,6 +146,132 @@ def describe(event: DomainEvent, state: State) -> str:
             verdict = "carried" if event.carried else "lost"
             return (f"recall {event.petition} {verdict}: {event.yes} for, {event.no} against, "
                     f"{event.abstain} abstaining ({event.reason})")
+    return _session_act(event, state)
+
+
+SECRECY = {"open": "show of hands", "named": "roll call", "secret": "secret ballot"}
+"""A poll's kind, as the chair announces it."""
+
+
+def _named(state: State, who_or_what: str) -> str:
+    """A member by name and id; a body (a unit demanding, an executive's theses) by its id."""
+    return who(state, who_or_what) if who_or_what in state.members else who_or_what
+
+
+def _parts(parts: dict[str, str]) -> str:
+    """``yes 400, no 34``: vote figures as the ledger writes them, as an assembly reads them."""
+    return ", ".join(f"{choice} {figure(Fraction(parts[choice]))}" for choice in CHOICES
+                     if choice in parts)
+
+
+def _credentials(event: CredentialsReported, state: State) -> str:
+    report = ("credentials report" if event.number == 1
+              else f"credentials report {event.number} (supplement)")
+    line = f"{report} on {event.session}: {len(event.admitted)} admitted with a deciding vote"
+    for heading, table in (("consultative vote", event.consultative),
+                           ("contested", event.contested), ("refused", event.refused)):
+        if table:
+            line += f"; {heading}: " + ", ".join(f"{who(state, x)}, {why}"
+                                                 for x, why in table.items())
+    return line
+
+
+def _motion(event: MotionSubmitted) -> str:
+    if event.amends is not None:
+        what = f"amendment {event.motion} to {event.amends}"
+    elif event.annuls is not None:
+        what = f"motion {event.motion} to annul {event.annuls}"
+    else:
+        what = f"motion {event.motion}"
+    if event.kind not in ("ordinary", "amendment", "annulment"):
+        what += f" ({event.kind.replace('_', ' ')})"
+    return what
+
+
+def _session_act(event: DomainEvent, state: State) -> str:
+    """The line for an act of a session, from its convocation to its decisions."""
+    match event:
+        case ConvocationDemanded():
+            return (f"demand {event.demand}: {_named(state, event.by)} demands an extraordinary "
+                    f"{event.body}: {event.grounds}")
+        case SessionConvened():
+            how = (f"an extraordinary session of {event.body} on {', '.join(event.demands)}"
+                   if event.kind == "extraordinary" else f"a regular session of {event.body}")
+            return f"{event.session} convened: {event.title}, {how}, to open on {event.opens}"
+        case ThesesPublished():
+            what = "counter-theses" if event.counter else "theses"
+            authors = ", ".join(_named(state, a) for a in event.authors)
+            return (f"{what} {event.theses} published for {event.session}: {event.title} "
+                    f"(by {authors})")
+        case ThesesVoted():
+            votes = ", ".join(f"{t} {n:,}" for t, n in event.votes.items())
+            return (f"{event.unit} votes on the theses of {event.session}: {votes}, "
+                    f"{event.abstain:,} abstaining")
+        case SessionOpened():
+            return f"{event.session} opened on {event.on}"
+        case SessionClosed():
+            return f"{event.session} closed on {event.on}"
+        case AttendanceRegistered():
+            came = "present at" if event.present else "left"
+            return f"{who(state, event.member)} {came} {event.session}"
+        case CredentialsReported():
+            return _credentials(event, state)
+        case CredentialsContested():
+            return (f"{who(state, event.member)}'s mandate contested by {who(state, event.by)}: "
+                    f"{event.grounds}")
+        case CredentialsDecided():
+            poll = f" by {event.poll}" if event.poll else ""
+            verdict = f"admitted on {event.mandate}" if event.admitted else "refused"
+            return f"{who(state, event.member)} {verdict}{poll}: {event.reason}"
+        case AgendaItemAdded():
+            return f"item {event.item} on the agenda of {event.session}: {event.title}"
+        case FloorRequested():
+            return (f"{who(state, event.speaker)} asks for the floor on item {event.item}: "
+                    f"{event.kind.replace('_', ' ')}")
+        case SpeechHeld():
+            limit = ("cut at the charter's limit" if event.cut else "no limit"
+                     if event.limit is None else f"limit {Duration(event.limit)}")
+            return (f"{who(state, event.speaker)} spoke on item {event.item} "
+                    f"({event.kind.replace('_', ' ')}) for {Duration(event.seconds)}: {limit}")
+        case MotionSubmitted():
+            return (f"{_motion(event)} on item {event.item} of {event.session}, moved by "
+                    f"{who(state, event.mover)}: {event.title}")
+        case MotionSupported():
+            return f"{who(state, event.member)} supports {event.motion}"
+        case MotionAdmitted():
+            return f"{event.motion} admitted for debate ({event.supporters} supporter(s))"
+        case MotionWithdrawn():
+            m = state.motions.get(event.motion)
+            if m is not None and m.amends is not None and m.mover != event.by:
+                return f"{event.motion} lapses with {m.amends}"
+            return f"{event.motion} withdrawn by {who(state, event.by)}"
+        case MotionReferred():
+            return f"{event.motion} referred to {event.to}"
+        case PollOpened():
+            on = f" on {event.motion}" if event.motion else ""
+            return (f"poll {event.poll} opened{on}: {event.question} "
+                    f"({SECRECY.get(event.secrecy, event.secrecy)}, {event.kind} majority)")
+        case VoteCast():
+            carries = figure(Fraction(event.strength))
+            if not event.parts:
+                return f"{who(state, event.voter)} takes a ballot in {event.poll} ({carries} votes)"
+            if list(event.parts.values()) == [event.strength]:
+                [choice] = event.parts
+                return f"{who(state, event.voter)} votes {choice} in {event.poll} with {carries}"
+            return (f"{who(state, event.voter)} votes {_parts(event.parts)} in {event.poll} "
+                    f"(carries {carries})")
+        case CountEntered():
+            tellers = ", ".join(_named(state, t) for t in event.tellers)
+            counted = "the hall" if event.channel == "hall" else "the paper ballots"
+            return (f"tellers {tellers} count {counted} in {event.poll}: {_parts(event.parts)} "
+                    f"({event.voters} voters)")
+        case PollClosed():
+            return f"poll {event.poll} closed: {event.sentence}; charter {event.clause}"
+        case DissentRecorded():
+            by = ", ".join(who(state, x) for x in event.by)
+            return f"minority position on {event.motion} recorded ({by}): {event.statement}"
+        case DecisionAnnulled():
+            return f"{event.motion} annulled by {event.by}: {event.reason}"
     return event.TYPE
 
 
