@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from soviet.charter.vocabulary import DECISION_KINDS
 from soviet.counting.motion import Tally, decide, figure
 from soviet.model.events import (
     CountEntered,
@@ -29,7 +30,7 @@ from soviet.rules.motions import fate
 from soviet.rules.motions import find as find_motion
 from soviet.rules.refusal import Refusal, founded
 from soviet.rules.sessions import sitting
-from soviet.rules.voters import quorum, section, standing, strengths, total
+from soviet.rules.voters import quorum, section, standing, strengths, total, unused
 
 RULE = "polls"
 SECRECY = ("open", "named", "secret")
@@ -70,6 +71,8 @@ def open_poll(state: State, session_id: str, on: str, *, motion: str | None = No
         question, kind = m.title, m.kind
     if not question:
         raise Refusal(RULE, "a poll needs a motion or a question")
+    if kind not in DECISION_KINDS:
+        raise Refusal(RULE, f"{kind!r} is not a kind of decision: {', '.join(DECISION_KINDS)}")
     quorum(state, s)
     return [PollOpened(poll=Ids(state).next("PO"), session=s.id, question=question,
                        secrecy=secrecy, kind=kind, on=on, motion=motion)]
@@ -92,7 +95,7 @@ def cast(state: State, poll: str, voter: str, *, choice: str | None = None,
         raise Refusal(RULE, why)
     if voter in p.cast:
         raise Refusal(RULE, f"{voter} has already voted in poll {p.id}")
-    carries = strengths(state, s, only=voter)[voter]
+    carries = min(strengths(state, s, only=voter)[voter], unused(state, s, p.cast, voter))
     if p.secrecy == "secret":
         if choice is not None or parts:
             raise Refusal(RULE, "a secret poll records that a ballot was given, never the "

@@ -16,12 +16,13 @@ keep yet, and is refused with its clause.
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
 from soviet.charter.sections import Body as BodySection
 from soviet.counting.motion import figure
-from soviet.model.sessions import Session
+from soviet.model.sessions import Session, Vote
 from soviet.model.state import Mandate, State
 from soviet.rules.apportionment import basis_of
 from soviet.rules.refusal import Refusal
@@ -126,6 +127,26 @@ def delegation(state: State, session: Session, electorate: str) -> Delegation:
     return Delegation(electorate, members, seats, elected)
 
 
+def unused(state: State, session: Session, cast: Mapping[str, Vote], voter: str) -> Fraction:
+    """What ``voter``'s delegation still has to cast in a poll where ``cast`` have voted: its
+    strength less what its delegates cast already, so that delegates arriving or leaving in
+    the middle of a poll never make a delegation cast more than it carries."""
+    mine = seat(state, session, voter)
+    if (mine is None or state.bodies[session.body].kind not in DELEGATE_BODIES
+            or state.rules.convention.strength == "delegates"):
+        return Fraction(1)
+    whole = delegation(state, session, mine.electorate).strength
+    done = sum((v.strength for x, v in cast.items()
+                if (m := lost_or_live_seat(state, session.body, x)) is not None
+                and m.electorate == mine.electorate), Fraction(0))
+    return max(whole - done, Fraction(0))
+
+
+def lost_or_live_seat(state: State, body: str, member: str) -> Mandate | None:
+    """The seat ``member`` holds in ``body``, or the one they last held."""
+    return state.seat_in(member, body) or lost_seat(state, body, member)
+
+
 def _seats_of(state: State, body: str, electorate: str) -> int:
     a = state.apportionments.get(body)
     return a.seats.get(electorate, 0) if a is not None else 0
@@ -169,8 +190,8 @@ def _divided(state: State, session: Session, d: Delegation, present: list[Mandat
     out = {m.holder: Fraction(share) for m in present}
     if rest and conv.remainder == "chair":
         out[present[0].holder] += rest
-    elif rest and conv.remainder == "lot":
-        lucky = random.Random(f"{session.id}:{d.electorate}:{state.seq}").choice(present)
+    elif rest and conv.remainder == "lot":  # drawn once a session: the same draw each time
+        lucky = random.Random(f"{session.id}:{d.electorate}").choice(present)
         out[lucky.holder] += rest
     return out
 

@@ -324,3 +324,28 @@ def test_credentials_refuse_a_recalled_mandate_and_decide_a_contest(congress: Tr
     [decided] = congress(credentials.decide, s, "n1m2", p, "the deadline was met", OPENS)
     assert decided.payload["admitted"] is True
     assert congress.state.sessions[s].credentials.admitted["n1m2"] == decided.payload["mandate"]
+
+
+def test_a_poll_kind_must_be_a_kind_of_decision(congress: Tree) -> None:
+    s = sitting(congress)
+    refused(congress, "polls: 'nonsense' is not a kind of decision", polls.open_poll, s, OPENS,
+            question="Adjourn?", kind="nonsense")
+
+
+def test_a_delegation_never_casts_more_than_it_carries(tmp_path: Path) -> None:
+    """The remainder drawn by lot stays with one delegate all session; a delegate arriving in
+    the middle of a poll takes a share of what the delegation has not cast yet."""
+    with Organisation.open(f"sqlite:///{tmp_path / 'l.db'}") as org:
+        t = delegates(build(org, convention(remainder="lot")))
+        s = sitting(t, ["n1m1", "n1m2", *SOUTH])
+        [opened] = t(polls.open_poll, s, OPENS, question="Adjourn?", secrecy="named")
+        p = opened.payload["poll"]
+        [first] = t(polls.cast, p, "n1m1", choice="yes")
+        assert first.payload["strength"] == "650"  # 1,300 between two present
+        t(sessions.register, s, "n2m1", OPENS)
+        t(credentials.report, s, OPENS)
+        [late] = t(polls.cast, p, "n2m1", choice="yes")
+        assert late.payload["strength"] in ("433", "434")
+        [last] = t(polls.cast, p, "n1m2", choice="no")
+        cast = [Fraction(e.payload["strength"]) for e in (first, late, last)]
+        assert sum(cast) == 1300
