@@ -72,3 +72,19 @@ def missing_lines(shown: str, actual: str) -> list[str]:
         else:
             at = hit + 1
     return missing
+
+
+def walk(guide: Path, cwd: Path) -> tuple[int, list[str]]:
+    """Run a guide's walkthrough and check every block: it exits 0, prints no traceback, and
+    prints what the guide shows. The number of blocks, and the lines that say something was
+    refused (``refused:``) or in error (``error:``), for the test to check."""
+    found = steps(guide.read_text(encoding="utf-8"))
+    outputs = run(found, cwd)
+    assert len(outputs) == len(found)
+    for step, (text, code) in zip(found, outputs, strict=True):
+        assert code == 0, f"{step.script}\n{text}"
+        assert "Traceback" not in text, text
+        if step.shown is not None:
+            assert missing_lines(step.shown, text) == [], f"{step.script}\n---\n{text}"
+    return len(found), [line for text, _ in outputs for line in text.splitlines()
+                        if line.startswith(("refused:", "error:"))]
