@@ -13,7 +13,10 @@ from soviet.cli import (
     apportionment,
     composition,
     demo,
+    discipline,
     elections,
+    executive,
+    federation,
     membership,
     minutes,
     recall,
@@ -60,6 +63,9 @@ app.command("vacancies")(composition.vacancies_command)
 app.command("representation")(composition.representation_command)
 app.command("minutes")(minutes.minutes_command)
 session_commands.register_commands(app)
+executive.register(app)
+app.add_typer(discipline.app, name="case")
+app.add_typer(federation.app, name="admission")
 
 
 def run() -> None:

@@ -1,5 +1,6 @@
-"""``soviet motion ...`` (submit, support, withdraw, refer) and ``soviet decision ...`` (record
-a minority's position beside a decision; list the directives that bind a body)."""
+"""``soviet motion ...`` (submit, support, withdraw, refer; a motion may amend, annul, or be of
+no confidence) and ``soviet decision ...`` (record a minority's position beside a decision;
+list the directives that bind a body)."""
 
 from __future__ import annotations
 
@@ -46,13 +47,18 @@ def submit_command(
         "--amended-text", help="The amended motion's whole text, if this is adopted.")] = None,
     annuls: Annotated[str | None, typer.Option(
         "--annuls", help="A decision of a body below that this annuls.")] = None,
+    against: Annotated[str | None, typer.Option(
+        "--against", help="No confidence in this office (e.g. OF1), appointed by the body "
+        "in session, or this executive, elected by it.")] = None,
     db: DbOption = None,
     on: OnOption = None,
 ) -> None:
-    """Move a motion, an amendment (--amends) or a motion to annul (--annuls) on an item."""
+    """Move a motion, an amendment (--amends), a motion to annul (--annuls) or of no
+    confidence (--against) on an item."""
     when = day(on)
     record(db, lambda s: submit(s, session, item, mover, title, text, when, kind=kind,
-                                amends=amends, amended_text=amended_text, annuls=annuls))
+                                amends=amends, amended_text=amended_text, annuls=annuls,
+                                against=against))
 
 
 @motion_app.command("support")
@@ -104,7 +110,8 @@ def show_command(motion: MotionArg, db: DbOption = None) -> None:
 
 def motion_lines(state: State, m: Motion) -> list[str]:
     relation = (f", amending {m.amends}" if m.amends else
-                f", to annul {m.annuls}" if m.annuls else "")
+                f", to annul {m.annuls}" if m.annuls else
+                f" in {m.against}" if m.against else "")
     lines = [f"{m.id} {m.title} ({m.kind.replace('_', ' ')}{relation}): {status(m)}",
              f"moved by {who(state, m.mover)} on item {m.item} of {m.session}, {m.on}",
              f"text: {m.text}"]

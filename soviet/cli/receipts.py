@@ -12,7 +12,10 @@ from rich.markup import escape
 from soviet.charter.period import Duration
 from soviet.counting.motion import figure
 from soviet.model.events import (
+    AdmissionApplied,
+    AdmissionDecided,
     AgendaItemAdded,
+    AppealDecided,
     AttendanceRegistered,
     BasisReported,
     BodiesMerged,
@@ -20,7 +23,14 @@ from soviet.model.events import (
     BodyDissolved,
     BodyMoved,
     ByElectionCalled,
+    CaseAppealed,
+    CaseDecided,
+    CaseFiled,
+    CaseHeard,
     CharterAmended,
+    CoalitionAnswered,
+    CoalitionOffered,
+    ConditionExamined,
     ConvocationDemanded,
     CountEntered,
     CredentialsContested,
@@ -30,6 +40,7 @@ from soviet.model.events import (
     DissentRecorded,
     DomainEvent,
     ElectionHeld,
+    FactionRegistered,
     FloorRequested,
     MandateEnded,
     MandateGranted,
@@ -43,6 +54,8 @@ from soviet.model.events import (
     MotionSubmitted,
     MotionSupported,
     MotionWithdrawn,
+    OfficeEnded,
+    OfficerAppointed,
     OrganisationFounded,
     PollClosed,
     PollOpened,
@@ -181,9 +194,11 @@ def _motion(event: MotionSubmitted) -> str:
         what = f"amendment {event.motion} to {event.amends}"
     elif event.annuls is not None:
         what = f"motion {event.motion} to annul {event.annuls}"
+    elif event.against is not None:
+        what = f"motion {event.motion} of no confidence in {event.against}"
     else:
         what = f"motion {event.motion}"
-    if event.kind not in ("ordinary", "amendment", "annulment"):
+    if event.kind not in ("ordinary", "amendment", "annulment", "no_confidence"):
         what += f" ({event.kind.replace('_', ' ')})"
     return what
 
@@ -250,7 +265,8 @@ def _session_act(event: DomainEvent, state: State) -> str:
         case PollOpened():
             on = f" on {event.motion}" if event.motion else ""
             return (f"poll {event.poll} opened{on}: {event.question} "
-                    f"({SECRECY.get(event.secrecy, event.secrecy)}, {event.kind} majority)")
+                    f"({SECRECY.get(event.secrecy, event.secrecy)}, "
+                    f"{event.kind.replace('_', ' ')} majority)")
         case VoteCast():
             carries = figure(Fraction(event.strength))
             if not event.parts:
@@ -272,6 +288,72 @@ def _session_act(event: DomainEvent, state: State) -> str:
             return f"minority position on {event.motion} recorded ({by}): {event.statement}"
         case DecisionAnnulled():
             return f"{event.motion} annulled by {event.by}: {event.reason}"
+    return _executive_act(event, state)
+
+
+def _faction(state: State, faction: str) -> str:
+    f = state.factions.get(faction)
+    return f"{f.name} ({faction})" if f is not None else faction
+
+
+def _executive_act(event: DomainEvent, state: State) -> str:
+    """The line for an act of the executive: factions, coalition offers, officers."""
+    match event:
+        case FactionRegistered():
+            members = ", ".join(who(state, x) for x in event.members)
+            return f"faction {event.faction} {event.name} registered in {event.body}: {members}"
+        case CoalitionOffered():
+            programme = f" (programme {event.programme})" if event.programme else ""
+            return (f"offer {event.offer}: {_faction(state, event.by)} offers "
+                    f"{_faction(state, event.faction)} {event.seats} seat(s) in "
+                    f"{event.executive}, on condition: {event.condition}{programme}")
+        case CoalitionAnswered():
+            o = state.offers.get(event.offer)
+            by = f" by {_faction(state, o.faction)}" if o is not None else ""
+            answer = "accepted" if event.accepted else "declined"
+            return f"offer {event.offer} {answer}{by}: {event.statement}"
+        case OfficerAppointed():
+            by = f" by {event.decision}" if event.decision else ""
+            return (f"{event.office}: {who(state, event.holder)} appointed {event.portfolio} "
+                    f"by {event.executive}{by}")
+        case OfficeEnded():
+            office = state.offices.get(event.office)
+            held = (f" ({office.portfolio}, {who(state, office.holder)})"
+                    if office is not None else "")
+            by = f" by {event.decision}" if event.decision else ""
+            return f"{event.office}{held} ends: {event.reason}{by}"
+    return _case_act(event, state)
+
+
+def _case_act(event: DomainEvent, state: State) -> str:
+    """The line for a case before the control commission or an application to join."""
+    match event:
+        case CaseFiled():
+            return (f"case {event.case} against {who(state, event.member)} filed with "
+                    f"{event.commission} by {_named(state, event.by)}: {event.charges}")
+        case CaseHeard():
+            return (f"case {event.case}: the {event.side} heard from "
+                    f"{_named(state, event.speaker)}: {event.statement}")
+        case CaseDecided():
+            until = f" until {event.until}" if event.until else ""
+            return (f"case {event.case}, {event.penalty}{until}: {event.sentence}; charter "
+                    f"{event.clause}")
+        case CaseAppealed():
+            return f"case {event.case} appealed to {event.to}: {event.grounds}"
+        case AppealDecided():
+            verdict = "reversed" if event.reversed else "upheld"
+            return f"appeal in case {event.case}: the decision is {verdict} by {event.motion}"
+        case AdmissionApplied():
+            return f"application {event.application}: {event.organisation} applies to join"
+        case ConditionExamined():
+            found = "met" if event.met else "not met"
+            note = f": {event.note}" if event.note else ""
+            return f"{event.application}, condition {event.number}: {found}{note}"
+        case AdmissionDecided():
+            a = state.applications.get(event.application)
+            name = f"{a.organisation} ({event.application})" if a else event.application
+            verdict = "admitted" if event.admitted else "refused admission"
+            return f"{name} {verdict} by {event.motion}"
     return event.TYPE
 
 
