@@ -10,6 +10,7 @@ stay ended: their seats were filled).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from soviet.charter.sections import Penalty
@@ -53,6 +54,7 @@ def file_case(state: State, commission: str, member: str, by: str, charges: str,
         raise Refusal(RULE, f"{member} is not a member")
     if not charges.strip():
         raise Refusal(RULE, "a case states its charges")
+    _known(state, by)
     return [CaseFiled(case=Ids(state).next("C"), commission=body.id, member=member, by=by,
                       charges=charges, on=on)]
 
@@ -65,7 +67,14 @@ def hear(state: State, case: str, side: str, speaker: str, statement: str, on: s
         raise Refusal(RULE, f"case {c.id} was decided on {c.verdict.on}")
     if side not in SIDES:
         raise Refusal(RULE, f"{side!r} is not a side: {', '.join(SIDES)}")
+    _known(state, speaker)
     return [CaseHeard(case=c.id, side=side, speaker=speaker, statement=statement, on=on)]
+
+
+def _known(state: State, who: str) -> None:
+    """A complainant or speaker is a member or a body of the organisation."""
+    if who not in state.members and who not in state.bodies:
+        raise Refusal(RULE, f"{who} is neither a member nor a body of the organisation")
 
 
 def _penalty(state: State, name: str) -> tuple[int, Penalty]:
@@ -190,6 +199,9 @@ def decide_appeal(state: State, case: str, motion: str, on: str) -> list[DomainE
     m = state.motions.get(motion)
     if m is None or m.body != c.appeal.to or m.status not in ("adopted", "rejected"):
         raise Refusal(RULE, f"{motion} is not a motion {c.appeal.to} has voted on")
+    if m.seq < c.appeal.seq or re.search(rf"\b{re.escape(c.id)}\b", m.title) is None:
+        raise Refusal(RULE, f"{m.id} is not a motion on the appeal in case {c.id}: it is moved "
+                      f"after the appeal and names the case in its title")
     reverse = m.status == "adopted"
     events: list[DomainEvent] = [AppealDecided(case=c.id, motion=m.id, reversed=reverse,
                                                on=on)]

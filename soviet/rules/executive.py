@@ -32,6 +32,8 @@ def register_faction(state: State, body: str, name: str, platform: str, members:
     b = live_body(state, body, RULE)
     if not members or not platform.strip() or not name.strip():
         raise Refusal(RULE, "a faction needs a name, a platform and its members")
+    if any(f.name == name for f in state.factions.values() if f.body == b.id):
+        raise Refusal(RULE, f"{b.name} already has a faction named {name}")
     for x in members:
         if state.seat_in(x, b.id) is None:
             raise Refusal(RULE, f"{x} does not sit in {b.name}: a faction is of its delegates")

@@ -90,6 +90,11 @@ def decide(state: State, application: str, motion: str, on: str) -> list[DomainE
             or state.bodies[m.body].kind != kind:
         raise Refusal(RULE, f"{motion} is not an admission motion the {kind} has voted on",
                       state.rules.cite("federation.admitted_by"))
+    unmet = sorted(n for n, f in findings(state, a).items() if not f.met)
+    if m.status == "adopted" and unmet:
+        raise Refusal(RULE, f"condition(s) {', '.join(map(str, unmet))} found not met: an "
+                      "organisation is admitted only when it meets every condition",
+                      state.rules.cite("federation.conditions"))
     return [AdmissionDecided(application=a.id, motion=m.id, admitted=m.status == "adopted",
                              on=on)]
 

@@ -58,6 +58,10 @@ def test_an_expulsion_ends_mandates_and_the_congress_reverses_it(congress: Tree)
     [appealed] = t(discipline.appeal, c, "The evidence was mistaken.", LATER)
     assert appealed.payload["to"] == "congress"
     s = sitting(t, [x for x in DELEGATES if x != "n2m1"])
+    other = carried(t, s, "s1m1", "s2m1", {x: "yes" for x in DELEGATES if x != "n2m1"},
+                    title="Reverse the decision in case C12")
+    refused(t, f"discipline: {other} is not a motion on the appeal in case {c}",
+            discipline.decide_appeal, c, other, LATER)
     m = carried(t, s, "s1m1", "s2m1", {x: "yes" for x in DELEGATES if x != "n2m1"},
                 title=f"Reverse the decision in case {c}")
     [decided_appeal, rejoined] = t(discipline.decide_appeal, c, m, LATER)
@@ -85,6 +89,8 @@ def test_removal_from_the_executive_by_a_joint_meeting(congress: Tree) -> None:
 
 
 def test_penalty_refusals(congress: Tree) -> None:
+    refused(congress, "discipline: nobody9 is neither a member nor a body",
+            discipline.file_case, "cc", "s3m5", "nobody9", "X.", OPENS)
     c = case(congress, "s3m5")
     e = refused(congress, "discipline: 'exile' is not a penalty of the charter",
                 discipline.decide_case, c, "exile", 2, 0, 0, 2, OPENS)
@@ -116,6 +122,8 @@ def test_admission_examined_condition_by_condition(congress: Tree) -> None:
     refused(t, "federation: condition\\(s\\) 8 not yet examined", federation.decide, a, m,
             OPENS)
     t(federation.examine, a, 8, True, "", OPENS)
+    refused(t, "federation: condition\\(s\\) 4 found not met", federation.decide, a, m, OPENS)
+    t(federation.examine, a, 4, True, "210 paying members after the spring drive", OPENS)
     [decided] = t(federation.decide, a, m, OPENS)
     assert decided.payload["admitted"] is True
     assert federation.due(t.state, "2029-04-30") == []

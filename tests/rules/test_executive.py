@@ -39,6 +39,8 @@ def test_executive_formed_with_a_coalition_offer_declined(congress: Tree) -> Non
     [majority] = t(executive.register_faction, "congress", "Majority", "The programme.", NORTH,
                    OPENS)
     [left] = t(executive.register_faction, "congress", "Left", "Peace first.", SOUTH, OPENS)
+    refused(t, "executive: Congress already has a faction named Left",
+            executive.register_faction, "congress", "Left", "X", ["s3m1"], OPENS)
     refused(t, "executive: n1m1 already belongs to the faction Majority",
             executive.register_faction, "congress", "Other", "X", ["n1m1"], OPENS)
     refused(t, "executive: n1m9 does not sit in Congress", executive.register_faction,
