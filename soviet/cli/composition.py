@@ -12,8 +12,8 @@ from rich.table import Table
 
 from soviet.cli.options import DbOption, day
 from soviet.cli.organisation import current, missing
-from soviet.cli.receipts import who
 from soviet.model.state import Mandate, State
+from soviet.service.names import who
 from soviet.service.queries import Link, chain, representation, sitting, vacancies
 
 out = Console(highlight=False, soft_wrap=True)

@@ -21,7 +21,7 @@ from rich.console import Console
 
 from soviet.charter import Charter, charter_from_json, charter_to_json, load_charter
 from soviet.cli.composition import chain_lines, sitting_table
-from soviet.cli.receipts import show, who
+from soviet.cli.receipts import show
 from soviet.cli.structure import trees
 from soviet.counting import Ballots
 from soviet.ledger import verify_rows
@@ -40,6 +40,7 @@ from soviet.rules.membership import join
 from soviet.rules.recall import file_petition, sign_petition, vote_recall
 from soviet.rules.structure import create_body
 from soviet.service import Organisation
+from soviet.service.names import who
 
 CHARTER = Path(__file__).resolve().parents[2] / "charters" / "union-federation.toml"
 REGIONS = {

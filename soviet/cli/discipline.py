@@ -15,10 +15,10 @@ from rich.table import Table
 
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, missing, record
-from soviet.cli.receipts import who
 from soviet.model.cases import Case
 from soviet.model.state import State
 from soviet.rules.discipline import SIDES, appeal, decide_appeal, decide_case, file_case, hear
+from soviet.service.names import who
 
 app = typer.Typer(name="case", help="Cases before the control commission: file, hear, decide, "
                   "appeal, show, list.", no_args_is_help=True)

@@ -15,10 +15,10 @@ from rich.table import Table
 
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, missing, record
-from soviet.cli.receipts import who
 from soviet.model.sessions import Offer, Office
 from soviet.model.state import State
 from soviet.rules.executive import answer_offer, appoint, offer_coalition, register_faction, resign
+from soviet.service.names import who
 
 faction_app = typer.Typer(name="faction", help="Factions of delegates and their platforms.",
                           no_args_is_help=True)

@@ -13,9 +13,9 @@ from rich.table import Table
 
 from soviet.cli.options import DbOption
 from soviet.cli.organisation import current, record
-from soviet.cli.receipts import who
 from soviet.cli.session_args import ItemArg, MemberArg, SessionArg, session_of
 from soviet.rules.floor import KINDS, hold, queue, request
+from soviet.service.names import who
 
 app = typer.Typer(name="floor", help="The list of speakers and the speeches held.",
                   no_args_is_help=True)

@@ -15,13 +15,14 @@ from rich.table import Table
 from soviet.charter.vocabulary import DECISION_KINDS
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, missing, record
-from soviet.cli.receipts import SECRECY, who
+from soviet.cli.receipts import SECRECY
 from soviet.cli.session_args import ItemArg, MemberArg, MotionArg, SessionArg
 from soviet.cli.session_view import status
 from soviet.model.sessions import Motion
 from soviet.model.state import State
 from soviet.rules.decisions import directives, record_dissent
 from soviet.rules.motions import refer, submit, support, withdraw
+from soviet.service.names import who
 
 motion_app = typer.Typer(name="motion", help="Motions and amendments: submit, support, "
                          "withdraw, refer, show.", no_args_is_help=True)

@@ -16,7 +16,7 @@ from rich.table import Table
 from soviet.charter.vocabulary import DECISION_KINDS
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, missing, record
-from soviet.cli.receipts import SECRECY, who
+from soviet.cli.receipts import SECRECY
 from soviet.cli.session_args import PollArg, SessionArg, pairs, votes
 from soviet.cli.session_view import votes as present_votes
 from soviet.counting.motion import figure
@@ -24,6 +24,7 @@ from soviet.model.sessions import CHOICES, Poll
 from soviet.model.state import State
 from soviet.rules.polls import cast as cast_vote
 from soviet.rules.polls import close, count, open_poll, tally
+from soviet.service.names import who
 
 app = typer.Typer(name="poll", help="Polls: open, vote, count, close, show.",
                   no_args_is_help=True)

@@ -74,14 +74,9 @@ from soviet.model.events import (
 )
 from soviet.model.sessions import CHOICES
 from soviet.model.state import State
+from soviet.service.names import who
 
 out = Console(highlight=False, soft_wrap=True)
-
-
-def who(state: State, member: str) -> str:
-    """A member as people know them, with the id commands take."""
-    m = state.members.get(member)
-    return f"{m.name} ({member})" if m is not None else member
 
 
 def describe(event: DomainEvent, state: State) -> str:

@@ -9,13 +9,14 @@ from fractions import Fraction
 from rich.markup import escape
 from rich.table import Table
 
-from soviet.cli.receipts import SECRECY, who
+from soviet.cli.receipts import SECRECY
 from soviet.counting.motion import figure
 from soviet.model.sessions import CHOICES, Motion, Session
 from soviet.model.state import State
 from soviet.rules.polls import tally
 from soviet.rules.refusal import Refusal
 from soviet.rules.voters import DELEGATE_BODIES, quorum, strengths, total
+from soviet.service.names import who
 
 
 def session_view(state: State, s: Session) -> list[str | Table]:

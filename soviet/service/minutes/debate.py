@@ -24,7 +24,8 @@ from soviet.model.state import State
 from soviet.service.minutes.document import Block, Para, Quote, Section
 from soviet.service.minutes.polls import poll_blocks
 from soviet.service.minutes.record import Record
-from soviet.service.minutes.words import duration, people, who, words
+from soviet.service.minutes.words import duration, people, words
+from soviet.service.names import who
 
 
 def agenda_items(r: Record) -> list[Section]:

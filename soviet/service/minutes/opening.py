@@ -23,7 +23,8 @@ from soviet.service.minutes.debate import decision
 from soviet.service.minutes.document import Block, Items, Para, Quote, Section, Table
 from soviet.service.minutes.polls import poll_blocks
 from soviet.service.minutes.record import Record
-from soviet.service.minutes.words import people, stamp, who
+from soviet.service.minutes.words import people, stamp
+from soviet.service.names import who
 from soviet.service.queries import discussion_tallies
 
 

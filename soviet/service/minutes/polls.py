@@ -8,7 +8,8 @@ from soviet.counting.motion import figure
 from soviet.model.sessions import Outcome, Poll
 from soviet.model.state import State
 from soviet.service.minutes.document import Block, Para, Table
-from soviet.service.minutes.words import people, votes, who
+from soviet.service.minutes.words import people, votes
+from soviet.service.names import who
 
 SECRECY = {"open": "open vote (show of hands)", "named": "roll call (named vote)",
            "secret": "secret ballot"}

@@ -9,15 +9,7 @@ from soviet.counting.motion import figure
 from soviet.model.sessions import CHOICES
 from soviet.model.state import State
 from soviet.service.minutes.record import Entry
-
-
-def who(state: State, x: str) -> str:
-    """A member or a body by name, with the id commands take: ``Ana Costa (n1m1)``."""
-    m = state.members.get(x)
-    if m is not None:
-        return f"{m.name} ({x})"
-    b = state.bodies.get(x)
-    return f"{b.name} ({x})" if b is not None else x
+from soviet.service.names import who
 
 
 def people(state: State, xs: Iterable[str]) -> str:
