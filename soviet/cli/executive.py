@@ -15,9 +15,11 @@ from rich.table import Table
 
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, missing, record
+from soviet.cli.session_args import pairs, whole
 from soviet.model.sessions import Offer, Office
 from soviet.model.state import State
 from soviet.rules.executive import answer_offer, appoint, offer_coalition, register_faction, resign
+from soviet.rules.list_elections import elect_by_lists
 from soviet.service.names import who
 
 faction_app = typer.Typer(name="faction", help="Factions of delegates and their platforms.",
@@ -45,6 +47,22 @@ def register_command(
     """Register a faction of a body's delegates; a delegate belongs to one faction."""
     when = day(on)
     record(db, lambda s: register_faction(s, body, name, platform, members, when))
+
+
+@faction_app.command("elect")
+def elect_command(
+    executive: ExecutiveArg,
+    by: Annotated[str, typer.Option("--by", help="The body that elects it (e.g. congress).")],
+    votes: Annotated[list[str], typer.Option("--votes", help="FACTION=VOTES for each list; "
+                                             "repeat it.")],
+    db: DbOption = None,
+    on: OnOption = None,
+) -> None:
+    """Elect the executive from the factions' lists, by the charter's list method: each list's
+    seats go to its members in the order it registered them."""
+    when = day(on)
+    counted = pairs(votes, "--votes", whole)
+    record(db, lambda s: elect_by_lists(s, by, executive, counted, when))
 
 
 @faction_app.command("list")

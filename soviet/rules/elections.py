@@ -163,13 +163,33 @@ def elect(state: State, electorate_id: str, body_id: str, candidates: Sequence[s
     k = c.alternates if alternates is None else alternates
     reserve = _alternates(profile if ballots is not None else None, rule, candidates, elected,
                           k, lot)
-    ids = Ids(state) if ids is None else ids
+    return grant(state, electorate, body, c, Granted(rule, n, elected, reserve, result),
+                 through, on, Ids(state) if ids is None else ids, election)
+
+
+@dataclass(frozen=True)
+class Granted:
+    """What an election decided: by which rule, how many seats, who in order, the ranked
+    alternates, and the count behind it (None if unopposed)."""
+
+    rule: str
+    seats: int
+    elected: list[str]
+    reserve: list[str]
+    result: Result | None
+
+
+def grant(state: State, electorate: Body, body: Body, c: Contest, g: Granted,
+          through: dict[str, str | None], on: str, ids: Ids, election: str | None = None
+          ) -> list[DomainEvent]:
+    """The election's record and the mandates it gives: delegates, then ranked alternates."""
     name = election or ids.next("E")
     ends = remainder(state, c.replaces) if c.replaces else _term_end(on, c.term)
+    elected, reserve = g.elected, g.reserve
     events: list[DomainEvent] = [ElectionHeld(
-        election=name, electorate=electorate.id, body=body.id, method=rule, seats=n,
+        election=name, electorate=electorate.id, body=body.id, method=g.rule, seats=g.seats,
         elected=elected, alternates=reserve, replaces=list(c.replaces), on=on,
-        result=result.to_json() if result is not None else {})]
+        result=g.result.to_json() if g.result is not None else {})]
     for rank, holder in enumerate(elected, 1):
         events.append(MandateGranted(mandate=ids.next("M"), holder=holder, body=body.id,
                                      electorate=electorate.id, election=name, on=on,

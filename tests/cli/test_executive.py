@@ -157,3 +157,22 @@ def test_refusals_are_one_line_and_record_nothing(refusing: str, args: list[str]
     assert r.stderr.startswith(message), r.stderr
     assert len(r.stderr.splitlines()) == 1, r.stderr
     assert head(refusing) == before
+
+
+def test_the_executive_elected_from_the_faction_lists(tmp_path: Path) -> None:
+    charter = convention()
+    charter["executive"] = {**charter["executive"], "election": {
+        "by": "congress", "method": "dhondt", "seats": 4, "seats_are": "exactly",
+        "candidates": 1, "term": "4 years"}}
+    url = f"sqlite:///{tmp_path / 'lists.db'}"
+    with Organisation.open(url) as org:
+        t = delegates(build(org, charter))
+        t(executive.register_faction, "congress", "Majority", "P.", NORTH, OPENS)
+        t(executive.register_faction, "congress", "Left", "Q.", SOUTH, OPENS)
+    lines = ok("faction", "elect", "exec", "--by", "congress", "--votes", "F1=1300",
+               "--votes", "F2=700", "--on", OPENS, db=url)
+    assert any("dhondt" in line for line in lines), lines
+    with Organisation.open(url) as org:
+        assert sorted(m.holder for m in org.state().sitting("exec")) == sorted([*NORTH, "s1m1"])
+    r = soviet("faction", "elect", "exec", "--by", "congress", "--votes", "F1", db=url)
+    assert r.returncode == 2 and "write it NAME=VOTES" in r.stderr

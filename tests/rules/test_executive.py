@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from soviet.rules import convocation, executive, motions, polls, sessions
+from soviet.rules.list_elections import elect_by_lists
 from soviet.service import Organisation
 from tests.rules.sessions import NORTH, OPENS, SOUTH, convention, delegates, sitting
 from tests.rules.tree import Tree, build, refused
@@ -103,3 +104,33 @@ def test_officer_removed_by_no_confidence_then_the_executive_by_the_congress(con
     assert state.offices[general].reason == "no-confidence in the executive"
     [by_election] = [b for b in state.by_elections.values() if b.body == "exec"]
     assert (by_election.electorate, len(by_election.replaces)) == ("congress", 3)
+
+
+def test_the_executive_elected_by_faction_lists(tmp_path: Path) -> None:
+    """D'Hondt over the lists for four seats: 1,300 and 700 votes give the quotients 1300,
+    700, 650, 433 (three seats to the Majority, one to the Left); the next, 350, is the Left's:
+    its second name is the candidate member."""
+    lists = {"by": "congress", "method": "dhondt", "seats": 4, "seats_are": "exactly",
+             "candidates": 1, "term": "4 years"}
+    base = convention()
+    base["executive"] = {**base["executive"], "election": lists}
+    with Organisation.open(f"sqlite:///{tmp_path / 'l.db'}") as org:
+        t = delegates(build(org, base))
+        [major] = t(executive.register_faction, "congress", "Majority", "P.", NORTH, OPENS)
+        [left] = t(executive.register_faction, "congress", "Left", "Q.", SOUTH, OPENS)
+        m, lf = major.payload["faction"], left.payload["faction"]
+        events = t(elect_by_lists, "congress", "exec", {m: 1300, lf: 700}, OPENS)
+        held = events[0].payload
+        assert (held["method"], held["elected"], held["alternates"]) == (
+            "dhondt", [*NORTH, "s1m1"], ["s2m1"])
+        assert held["result"]["allocation"] == {m: 3, lf: 1}
+        assert t.seats("exec") == sorted([*NORTH, "s1m1"])
+        refused(t, "elections: Congress may fill 0 seat|no free seat", elect_by_lists,
+                "congress", "exec", {m: 1, lf: 1}, OPENS)
+
+
+def test_a_list_election_needs_the_charter_to_say_so(congress: Tree) -> None:
+    [f] = congress(executive.register_faction, "congress", "All", "P.", NORTH, OPENS)
+    e = refused(congress, "elections: Executive is elected by meek-stv, not by faction lists",
+                elect_by_lists, "congress", "exec", {f.payload["faction"]: 10}, OPENS)
+    assert e.clause == '[executive.election].method = "meek-stv"'
