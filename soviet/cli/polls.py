@@ -110,7 +110,8 @@ def show_command(poll: PollArg, db: DbOption = None) -> None:
     if p is None:
         missing(f"there is no poll {poll!r}")
     on = f" on {p.motion}" if p.motion else ""
-    out.print(escape(f"{p.id}{on}: {p.question} ({SECRECY[p.secrecy]}, {p.kind} majority), "
+    kind = p.kind.replace("_", " ")
+    out.print(escape(f"{p.id}{on}: {p.question} ({SECRECY[p.secrecy]}, {kind} majority), "
                      f"session {p.session}, opened {p.on}"))
     if p.cast:
         out.print(cast_table(state, p))

@@ -130,6 +130,7 @@ def polls_table(state: State, s: Session) -> Table:
         counted = tally(p)
         result = ("open" if p.outcome is None else
                   "adopted" if p.outcome.adopted else "rejected")
-        table.add_row(p.id, escape(p.motion or p.question), SECRECY[p.secrecy], p.kind,
+        table.add_row(p.id, escape(p.motion or p.question), SECRECY[p.secrecy],
+                      p.kind.replace("_", " "),
                       *(figure(counted[c]) for c in CHOICES), result)
     return table

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 import typst
 
-from soviet.rules import convocation
+from soviet.rules import convocation, executive, sessions
 from soviet.service import Organisation
 from soviet.service.minutes import minutes, minutes_document
 from soviet.service.minutes.html import html_page
 from soviet.service.minutes.markdown import escape, markdown
 from soviet.service.minutes.pdf import pdf, typst_source
-from tests.rules.sessions import CONVENED, OPENS, convention, delegates
+from tests.rules.sessions import CONVENED, NORTH, OPENS, SOUTH, convention, delegates, sitting
+from tests.rules.test_executive import carried
 from tests.rules.tree import build
 from tests.service.congress import HOSTILE, Congress, congress_at
 
@@ -255,3 +256,19 @@ def test_an_extraordinary_session_names_its_demands(tmp_path: Path) -> None:
             f"- {d2.payload['demand']} by S1 (s1) on 2026-02-02: the lockout (event {d2.seq}).\n"
             ) in out
     assert "- Not opened.\n" in out and "these minutes stand as of event" in out
+
+
+def test_no_confidence_names_its_target_and_what_it_ended(tmp_path: Path) -> None:
+    with Organisation.open(f"sqlite:///{tmp_path / 'l.db'}") as org:
+        t = delegates(build(org, convention()))
+        t.elect("congress", "exec", NORTH)
+        [appointed] = t(executive.appoint, "exec", "n1m2", "Treasurer", OPENS)
+        office = appointed.payload["office"]
+        s = sitting(t)
+        m = carried(t, s, "s1m1", "s2m1", dict.fromkeys(NORTH + SOUTH, "yes"),
+                    title="No confidence in the executive", against="exec")
+        t(sessions.close_session, s, OPENS)
+        text = minutes(org.state(), org.ledger.events(), s)
+    assert f"Motion {m} of no confidence in Executive (exec)" in text
+    assert f"office {office} ended (event" in text
+    assert "3 seat(s) on Executive (exec) ended" in text

@@ -16,6 +16,7 @@ from soviet.model.events import (
     MotionSubmitted,
     MotionSupported,
     MotionWithdrawn,
+    OfficeEnded,
     PollOpened,
     SpeechHeld,
 )
@@ -58,6 +59,32 @@ def _speech(state: State, seq: int, e: SpeechHeld) -> list[Block]:
     return [Para(said, "Speech"), *([Quote(e.summary)] if e.summary else [])]
 
 
+def _office(state: State, against: str) -> str:
+    """What a motion of no confidence is against: an officer's portfolio, or an executive."""
+    o = state.offices.get(against)
+    if o is None:
+        return who(state, against)
+    return f"{who(state, o.holder)} as {o.portfolio} ({o.id})"
+
+
+def _removed(r: Record, m: Motion) -> list[str]:
+    """What the motion's adoption ended: offices, and seats on the executive."""
+    ended = [f"office {ev.office} ended (event {e.seq})" for e, ev in r.of(OfficeEnded)
+             if ev.decision == m.id]
+    body = m.against if m.against in r.state.bodies else None
+    if body is not None and m.status == "adopted" and m.decided is not None:
+        # every seat held when the motion carried ended then: one it ended for no confidence
+        # later was granted afterwards
+        seats = [x for x in r.state.in_body.get(body, ())
+                 if r.state.mandates[x].granted < m.decided
+                 and (end := r.state.mandates[x].ended) is not None
+                 and end.reason == "no-confidence" and end.seq > m.decided]
+        if seats:
+            ended.append(f"{len(seats)} seat(s) on {who(r.state, body)} ended "
+                         f"(event {m.decided}), a by-election called")
+    return ended
+
+
 def _motion(r: Record, m: Motion) -> list[Block]:
     state = r.state
     facts = [f"{words(m.kind)} decision, moved by {who(state, m.mover)} on {m.on} "
@@ -69,6 +96,9 @@ def _motion(r: Record, m: Motion) -> list[Block]:
         target = state.motions[m.annuls]
         facts.append(f"{m.annuls} ({target.title}) is a decision of "
                      f"{who(state, target.body)} at session {target.session}")
+    elif m.against is not None:
+        what = f"Motion {m.id} of no confidence in {_office(state, m.against)}"
+        facts += _removed(r, m)
     else:
         what = f"Motion {m.id}"
     support = [f"{who(state, ev.member)} (event {e.seq})" for e, ev in r.of(MotionSupported)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from soviet.model.events import ALL, decode
+from soviet.model.events import ALL, OfficeEnded, decode
 from soviet.model.events import sessions as session_events
 from soviet.model.events.base import DomainEvent
 from soviet.model.recorded import Recorded
@@ -21,8 +21,10 @@ from soviet.model.state import State
 
 E = TypeVar("E", bound=DomainEvent)
 
-TYPES = frozenset(cls.TYPE for cls in ALL if cls.__module__ == session_events.__name__)
-"""The session events: the only ones worth decoding."""
+TYPES = frozenset(cls.TYPE for cls in ALL if cls.__module__ == session_events.__name__
+                  ) | {OfficeEnded.TYPE}
+"""The session events, and the end of an office a session's decision caused: the only ones
+worth decoding."""
 
 
 @dataclass(frozen=True)
@@ -75,5 +77,5 @@ def _concerns(event: DomainEvent, session: str, mine: set[str]) -> bool:
     if isinstance(event, session_events.DecisionAnnulled):
         return event.motion in mine or event.by in mine
     named = (getattr(event, "motion", None), getattr(event, "poll", None),
-             getattr(event, "demand", None))
+             getattr(event, "demand", None), getattr(event, "decision", None))
     return any(x in mine for x in named if x is not None)
