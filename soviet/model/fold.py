@@ -35,6 +35,7 @@ from soviet.model.events import (
     MemberSuspended,
     MemberTransferred,
     OrganisationFounded,
+    PaidUpReported,
     RecallPetitionFiled,
     RecallPetitionSigned,
     RecallVoteCalled,
@@ -56,6 +57,7 @@ from soviet.model.state import (
     State,
     Suspension,
 )
+from soviet.model.submissions_fold import SubmissionsFold
 
 
 @contextmanager
@@ -84,6 +86,7 @@ class Replay:
         self.unit_sizes: defaultdict[str, int] = defaultdict(int)
         self.suspended_in: defaultdict[str, set[str]] = defaultdict(set)
         self.basis: dict[tuple[str, str], int] = {}
+        self.paid_up: dict[tuple[str, str], int] = {}
         self.mandates: dict[str, Mandate] = {}
         self.seated: defaultdict[str, set[str]] = defaultdict(set)
         self.carried: defaultdict[str, set[str]] = defaultdict(set)
@@ -103,6 +106,7 @@ class Replay:
             BodiesMerged: self._bodies_merged,
             BodyDissolved: self._body_dissolved,
             BasisReported: self._basis_reported,
+            PaidUpReported: self._paid_up_reported,
             MembersJoined: self._joined,
             MemberTransferred: self._transferred,
             MemberSuspended: self._suspended,
@@ -122,6 +126,10 @@ class Replay:
         self._apply.update(self.sessions.handlers())
         self.cases = CasesFold(self._fail, lambda: self.seq, self.counters)
         self._apply.update(self.cases.handlers())
+        self.submissions = SubmissionsFold(self._fail, lambda: self.seq, self.counters,
+                                           self.bodies, self.sessions.sessions,
+                                           self.sessions.motions)
+        self._apply.update(self.submissions.handlers())
         self._view = self._make_view()
 
     def apply(self, event: Recorded) -> None:
@@ -151,7 +159,7 @@ class Replay:
         return State(
             bodies=ro(self.bodies), children=ro(self.children), members=ro(self.members),
             unit_sizes=ro(self.unit_sizes), suspended_in=ro(self.suspended_in),
-            basis=ro(self.basis), mandates=ro(self.mandates),
+            basis=ro(self.basis), paid_up=ro(self.paid_up), mandates=ro(self.mandates),
             seated=ro(self.seated), carried=ro(self.carried), held_by=ro(self.held_by),
             waiting=ro(self.waiting), in_body=ro(self.in_body),
             apportionments=ro(self.apportionments), elections=ro(self.elections),
@@ -162,6 +170,7 @@ class Replay:
             polls=ro(self.sessions.polls), factions=ro(self.sessions.factions),
             offers=ro(self.sessions.offers), offices=ro(self.sessions.offices),
             cases=ro(self.cases.cases), applications=ro(self.cases.applications),
+            submissions=ro(self.submissions.submissions),
         )
 
     def _fail(self, why: str) -> FoldError:
@@ -272,6 +281,10 @@ class Replay:
     def _basis_reported(self, e: BasisReported) -> None:
         self._body(e.body)
         self.basis[(e.body, e.basis)] = e.figure
+
+    def _paid_up_reported(self, e: PaidUpReported) -> None:
+        self._body(e.unit)
+        self.paid_up[(e.unit, e.month)] = e.members
 
     # membership --------------------------------------------------------------------------------
 

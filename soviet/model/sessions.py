@@ -73,6 +73,13 @@ class Session:
     theses: tuple[str, ...] = ()
     motions: tuple[str, ...] = ()
     polls: tuple[str, ...] = ()
+    basis: Mapping[str, Fraction] = field(default_factory=_none)
+    basis_how: str = ""
+    proxies: Mapping[str, str] = field(default_factory=_none)
+    seated: Mapping[str, str] = field(default_factory=_none)
+    """``basis``: the membership each delegation represents, fixed when the session opened
+    (``basis_how`` says how it was counted); ``proxies``: absent delegate -> who holds their
+    vote; ``seated``: alternate -> the absent delegate whose place they take."""
 
     @property
     def sitting(self) -> bool:
@@ -181,11 +188,17 @@ class Motion:
 
 @dataclass(frozen=True)
 class Vote:
-    """One voter's votes in a poll: choice -> votes (empty in a secret poll) of ``strength``."""
+    """One voter's votes in a poll: choice -> votes (empty in a secret poll) of ``strength``,
+    of a ``delegation``; cast by proxy for an absent delegate, or by its chair for the
+    ``whole`` delegation."""
 
     parts: Mapping[str, Fraction]
     strength: Fraction
     seq: int
+    proxy_for: str | None = None
+    delegation: str | None = None
+    whole: bool = False
+    delegates: int = 1
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,12 @@ from types import MappingProxyType
 from typing import Any
 
 from soviet.model.events.base import DomainEvent
+from soviet.model.events.convention import (
+    AlternateSeated,
+    ProxyEnded,
+    ProxyGiven,
+    StrengthFixed,
+)
 from soviet.model.events.executive import (
     CoalitionAnswered,
     CoalitionOffered,
@@ -114,7 +120,9 @@ class SessionsFold:
             DissentRecorded: self._dissent, DecisionAnnulled: self._annulled,
             FactionRegistered: self._faction, CoalitionOffered: self._offered,
             CoalitionAnswered: self._answered, OfficerAppointed: self._appointed,
-            OfficeEnded: self._office_ended,
+            OfficeEnded: self._office_ended, StrengthFixed: self._strength_fixed,
+            ProxyGiven: self._proxy_given, ProxyEnded: self._proxy_ended,
+            AlternateSeated: self._alternate_seated,
         }
 
     def _new(self, prefix: str, table: Mapping[str, Any], key: str) -> None:
@@ -308,9 +316,11 @@ class SessionsFold:
     def _vote_cast(self, e: VoteCast) -> None:
         self._poll(e.poll)
         cast = self._cast[e.poll]
-        if e.voter in cast:
-            raise self._fail(f"{e.voter} already voted in poll {e.poll}")
-        cast[e.voter] = Vote(ro(votes(e.parts)), Fraction(e.strength), self._seq())
+        if (e.proxy_for or e.voter) in cast:
+            raise self._fail(f"{e.proxy_for or e.voter} already voted in poll {e.poll}")
+        cast[e.proxy_for or e.voter] = Vote(ro(votes(e.parts)), Fraction(e.strength),
+                                            self._seq(), e.proxy_for, e.delegation, e.whole,
+                                            e.delegates)
 
     def _count_entered(self, e: CountEntered) -> None:
         p = self._poll(e.poll)
@@ -364,6 +374,28 @@ class SessionsFold:
         if office is None or office.ended is not None:
             raise self._fail(f"office {e.office} is unknown or already ended")
         self.offices[e.office] = replace(office, ended=self._seq(), reason=e.reason)
+
+    # convention practice -----------------------------------------------------------------------
+
+    def _strength_fixed(self, e: StrengthFixed) -> None:
+        s = self._session(e.session)
+        self.sessions[s.id] = replace(s, basis=ro(votes(e.basis)), basis_how=e.how)
+
+    def _proxy_given(self, e: ProxyGiven) -> None:
+        s = self._session(e.session)
+        self.sessions[s.id] = replace(s, proxies=ro({**s.proxies, e.giver: e.holder}),
+                                      present=s.present - {e.giver})
+
+    def _proxy_ended(self, e: ProxyEnded) -> None:
+        s = self._session(e.session)
+        if e.giver not in s.proxies:
+            raise self._fail(f"{e.giver} has given no proxy at session {s.id}")
+        self.sessions[s.id] = replace(s, proxies=ro({k: v for k, v in s.proxies.items()
+                                                     if k != e.giver}))
+
+    def _alternate_seated(self, e: AlternateSeated) -> None:
+        s = self._session(e.session)
+        self.sessions[s.id] = replace(s, seated=ro({**s.seated, e.alternate: e.absent}))
 
 
 def _moved(table: Mapping[str, str], named: Mapping[str, str], into: Mapping[str, str]

@@ -26,6 +26,7 @@ from soviet.model.sessions import (
     Theses,
     ThesesVote,
 )
+from soviet.model.submissions import Submission
 
 EMPTY: Mapping[Any, Any] = MappingProxyType({})
 
@@ -187,6 +188,7 @@ class State:
     unit_sizes: Mapping[str, int] = field(default_factory=_empty)
     suspended_in: Mapping[str, Set[str]] = field(default_factory=_empty)
     basis: Mapping[tuple[str, str], int] = field(default_factory=_empty)
+    paid_up: Mapping[tuple[str, str], int] = field(default_factory=_empty)
     mandates: Mapping[str, Mandate] = field(default_factory=_empty)
     seated: Mapping[str, Set[str]] = field(default_factory=_empty)
     carried: Mapping[str, Set[str]] = field(default_factory=_empty)
@@ -209,6 +211,7 @@ class State:
     offices: Mapping[str, Office] = field(default_factory=_empty)
     cases: Mapping[str, Case] = field(default_factory=_empty)
     applications: Mapping[str, Application] = field(default_factory=_empty)
+    submissions: Mapping[str, Submission] = field(default_factory=_empty)
 
     def members_in_good_standing(self, unit: str, on: str) -> int:
         """How many members of ``unit`` are in good standing on ``on``: its size less those

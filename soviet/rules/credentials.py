@@ -3,12 +3,14 @@ congress against the ledger, and reports them admitted with a deciding vote (a l
 seat in the body, elected by whom and when), with a consultative vote (an alternate waiting
 for a seat, an invited guest), or refused (a mandate recalled, resigned or run out, or none).
 Reports are numbered: the first, then supplements for late arrivals. A delegate may contest
-another's mandate; the body decides, and its decision is recorded.
+another's mandate; the body decides, and its decision is recorded. For an admitted delegate who
+is absent, the commission seats the highest-ranked alternate of the delegation present.
 """
 
 from __future__ import annotations
 
 from soviet.model.events import (
+    AlternateSeated,
     CredentialsContested,
     CredentialsDecided,
     CredentialsReported,
@@ -106,3 +108,26 @@ def decide(state: State, session_id: str, member: str, poll: str, reason: str, o
     return [CredentialsDecided(session=s.id, member=member, admitted=admitted,
                                mandate=mandate.id if mandate is not None and admitted else "",
                                reason=reason, on=on, poll=poll)]
+
+
+def seat_alternate(state: State, session_id: str, absent: str, on: str) -> list[DomainEvent]:
+    """Seat, for the session, the highest-ranked alternate of ``absent``'s delegation who is
+    present and not yet seated, in the place of ``absent``, a delegate not present."""
+    founded(state, RULE)
+    s = _delegate_session(state, session_id)
+    mandate = state.seat_in(absent, s.body)
+    if mandate is None:
+        raise Refusal(RULE, f"{absent} holds no delegate seat in {state.bodies[s.body].name}")
+    if absent in s.present:
+        raise Refusal(RULE, f"{absent} is present")
+    if absent in s.seated.values():
+        raise Refusal(RULE, f"an alternate already sits in {absent}'s place")
+    waiting = sorted((a for a in state.alternates(mandate.electorate, s.body)
+                      if a.holder in s.present and a.holder not in s.seated),
+                     key=lambda a: (a.rank, a.id))
+    if not waiting:
+        raise Refusal(RULE, f"no alternate of {state.bodies[mandate.electorate].name} is present "
+                      "to take the place")
+    first = waiting[0]
+    return [AlternateSeated(session=s.id, alternate=first.holder, mandate=first.id,
+                            absent=absent, on=on)]

@@ -1,15 +1,17 @@
-"""Polls: open (a show of hands the tellers count), named (a roll call: every vote is recorded
-with the voter's name) or secret (the voter's ballot is recorded as given, never their choice:
-the tellers count the paper). Each voter carries the votes :mod:`soviet.rules.voters` gives
-them, split among choices where ``[convention].split_votes`` allows, never more than they carry.
-A poll opens only when the body is quorate and, on a motion, once every amendment to it has been
-decided; it closes under the majority the charter sets for its kind of decision in that body
-(:func:`soviet.counting.motion.decide`); an adopted motion to annul annuls its target, one of
-no confidence removes the officer or executive it is against.
+"""Polls: open (a show of hands the tellers count), named (a roll call: every vote is recorded with
+the voter's name), card (a roll call by delegation: each delegation's chair casts its whole
+strength, or its delegates cast their shares) or secret (the voter's ballot is recorded as
+given, never their choice: the tellers count the paper). Each voter carries the votes
+:mod:`soviet.rules.voters` gives them, split among choices where ``[convention].split_votes``
+allows, never more than they carry. A poll opens only when the body is quorate and, on a motion,
+once every amendment to it has been decided; it closes under the majority the charter sets for
+its kind of decision in that body (:func:`soviet.counting.motion.decide`); an adopted motion to
+annul annuls its target, one of no confidence removes the officer or executive it is against.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 
 from soviet.charter.vocabulary import DECISION_KINDS
@@ -22,7 +24,7 @@ from soviet.model.events import (
     PollOpened,
     VoteCast,
 )
-from soviet.model.sessions import CHOICES, Poll
+from soviet.model.sessions import CHOICES, Poll, Session
 from soviet.model.state import State
 from soviet.rules.executive import no_confidence
 from soviet.rules.mandates import Ids
@@ -30,10 +32,24 @@ from soviet.rules.motions import fate
 from soviet.rules.motions import find as find_motion
 from soviet.rules.refusal import Refusal, founded
 from soviet.rules.sessions import sitting
-from soviet.rules.voters import quorum, section, standing, strengths, total, unused
+from soviet.rules.voters import (
+    DELEGATE_BODIES,
+    chair,
+    delegation,
+    ended_words,
+    lost_seat,
+    quorum,
+    represented,
+    seat,
+    section,
+    standing,
+    strengths,
+    total,
+    unused,
+)
 
 RULE = "polls"
-SECRECY = ("open", "named", "secret")
+SECRECY = ("open", "named", "secret", "card")
 
 
 def find(state: State, poll: str) -> Poll:
@@ -84,23 +100,32 @@ def _text(x: int | Fraction) -> str:
 
 
 def cast(state: State, poll: str, voter: str, *, choice: str | None = None,
-         parts: dict[str, Fraction] | None = None) -> list[DomainEvent]:
-    """``voter`` votes: all their votes for ``choice``, or split as ``parts``. In a secret
-    poll neither is given: the ballot is handed out, and counted by the tellers."""
+         parts: dict[str, Fraction] | None = None, proxy_for: str | None = None,
+         whole: bool = False) -> list[DomainEvent]:
+    """``voter`` votes: all their votes for ``choice``, or split as ``parts``; for the absent
+    delegate ``proxy_for`` whose proxy they hold; or, in a card vote, as chair for their
+    ``whole`` delegation. In a secret poll neither choice nor parts is given: the ballot is
+    handed out, and counted by the tellers."""
     founded(state, RULE)
     p = find(state, poll)
     s = sitting(state, p.session, RULE)
-    why = standing(state, s, voter)
-    if why is not None:
-        raise Refusal(RULE, why)
-    if voter in p.cast:
-        raise Refusal(RULE, f"{voter} has already voted in poll {p.id}")
-    carries = min(strengths(state, s, only=voter)[voter], unused(state, s, p.cast, voter))
+    member = voter if proxy_for is None else proxy_for
+    if proxy_for is None:
+        why = standing(state, s, voter)
+        if why is not None:
+            raise Refusal(RULE, why)
+    else:
+        _holds_proxy(state, s, voter, proxy_for)
+    if member in p.cast:
+        raise Refusal(RULE, f"{member} has already voted in poll {p.id}")
+    electorate = _delegation_of(state, s, member)
+    carries = _carries(state, s, p, member, electorate, whole)
     if p.secrecy == "secret":
         if choice is not None or parts:
             raise Refusal(RULE, "a secret poll records that a ballot was given, never the "
                           "choice: the tellers count the ballots")
-        return [VoteCast(poll=p.id, voter=voter, parts={}, strength=_text(carries))]
+        return [VoteCast(poll=p.id, voter=voter, parts={}, strength=_text(carries),
+                         proxy_for=proxy_for, delegation=electorate)]
     if (choice is None) == (parts is None):
         raise Refusal(RULE, "give a choice, or the parts of a split vote")
     if choice is not None:
@@ -113,14 +138,65 @@ def cast(state: State, poll: str, voter: str, *, choice: str | None = None,
         raise Refusal(RULE, "votes cannot be negative")
     if choice is None and sum(1 for v in parts.values() if v) > 1 \
             and not state.rules.convention.split_votes:
-        raise Refusal(RULE, f"{voter} may not split their votes",
+        raise Refusal(RULE, f"{member} may not split their votes",
                       state.rules.cite("convention.split_votes"))
     if sum(parts.values()) > carries:
-        raise Refusal(RULE, f"{voter} casts {figure(sum(parts.values()))} votes but carries "
+        raise Refusal(RULE, f"{member} casts {figure(sum(parts.values()))} votes but carries "
                       f"{figure(carries)}")
+    speaks_for = (sum(1 for m in represented(state, s).values() if m.electorate == electorate)
+                  if whole else 1)
     return [VoteCast(poll=p.id, voter=voter,
                      parts={c: _text(v) for c, v in parts.items() if v},
-                     strength=_text(carries))]
+                     strength=_text(carries), proxy_for=proxy_for, delegation=electorate,
+                     whole=whole, delegates=speaks_for)]
+
+
+def _holds_proxy(state: State, s: Session, holder: str, giver: str) -> None:
+    """Refuse a proxy vote unless ``holder``, present, holds ``giver``'s proxy and the
+    giver's seat is still theirs."""
+    if state.rules.convention.proxies == "none":
+        raise Refusal(RULE, "the charter allows no proxies",
+                      state.rules.cite("convention.proxies"))
+    if s.proxies.get(giver) != holder:
+        raise Refusal(RULE, f"{holder} holds no proxy of {giver}")
+    if holder not in s.present:
+        raise Refusal(RULE, f"{holder} is not present at session {s.id}")
+    if state.seat_in(giver, s.body) is None:
+        lost = lost_seat(state, s.body, giver)
+        ended = f": {ended_words(state, lost)}" if lost is not None else ""
+        raise Refusal(RULE, f"the proxy of {giver} ended with their seat{ended}")
+
+
+def _delegation_of(state: State, s: Session, member: str) -> str | None:
+    """The electorate whose delegation ``member`` votes in (None outside bodies of
+    delegates)."""
+    if state.bodies[s.body].kind not in DELEGATE_BODIES:
+        return None
+    mandate = seat(state, s, member)
+    return mandate.electorate if mandate is not None else None
+
+
+def _carries(state: State, s: Session, p: Poll, member: str, electorate: str | None,
+             whole: bool) -> Fraction:
+    """The votes ``member`` casts now: their share of their delegation's strength, never
+    more than it has left to cast; or, its chair in a card vote, the whole of it."""
+    mine = [v for v in p.cast.values() if electorate is not None and v.delegation == electorate]
+    if any(v.whole for v in mine):
+        raise Refusal(RULE, f"the chair of {electorate}'s delegation cast its whole strength "
+                      f"in poll {p.id}")
+    if whole:
+        if p.secrecy != "card":
+            raise Refusal(RULE, "a chair casts a delegation's whole strength in a card vote")
+        if electorate is None or chair(state, s, electorate) != member:
+            raise Refusal(RULE, f"{member} is not the chair of a delegation present")
+        if mine:
+            raise Refusal(RULE, f"delegates of {electorate} have voted in person in poll "
+                          f"{p.id}: the chair cannot cast its whole strength")
+        return delegation(state, s, electorate).strength
+    share = strengths(state, s, only=member).get(member, Fraction(0))
+    if electorate is None:
+        return share
+    return min(share, unused(state, s, p.cast, electorate))
 
 
 def count(state: State, poll: str, tellers: list[str], channel: str,
@@ -130,7 +206,7 @@ def count(state: State, poll: str, tellers: list[str], channel: str,
     founded(state, RULE)
     p = find(state, poll)
     s = sitting(state, p.session, RULE)
-    if p.secrecy == "named":
+    if p.secrecy in ("named", "card"):
         raise Refusal(RULE, f"poll {p.id} is a roll call: every vote is cast by name")
     if not tellers:
         raise Refusal(RULE, "a count is signed by its tellers")
@@ -204,3 +280,30 @@ def close(state: State, poll: str, on: str) -> list[DomainEvent]:
         if m.against is not None:
             events += no_confidence(state, m, on, Ids(state))
     return events
+
+
+@dataclass(frozen=True)
+class DelegationVote:
+    """One delegation's line in the roll of a card vote: the votes it cast per choice and
+    its delegates per choice (``split`` for a delegate or chair who split the votes)."""
+
+    electorate: str
+    votes: dict[str, Fraction]
+    delegates: dict[str, int]
+    by_chair: bool
+
+
+def card_roll(p: Poll) -> list[DelegationVote]:
+    """The roll of a poll delegation by delegation, in the order they first voted."""
+    lines: dict[str, DelegationVote] = {}
+    for v in sorted(p.cast.values(), key=lambda v: v.seq):
+        if v.delegation is None:
+            continue
+        line = lines.setdefault(v.delegation, DelegationVote(
+            v.delegation, dict.fromkeys(CHOICES, Fraction(0)),
+            dict.fromkeys((*CHOICES, "split"), 0), v.whole))
+        for c, n in v.parts.items():
+            line.votes[c] += n
+        used = [c for c, n in v.parts.items() if n]
+        line.delegates[used[0] if len(used) == 1 else "split"] += v.delegates
+    return list(lines.values())

@@ -1,6 +1,7 @@
-"""A session sitting: it opens (not before its day, nor before the pre-congress discussion
-has run its course), members and delegates register as they arrive and leave, the agenda is
-set item by item, and it closes, with no poll left open.
+"""A session sitting: it opens (not before its day, nor before the pre-congress discussion has run
+its course; a body of delegates fixes then the membership its delegations carry), members and
+delegates register as they arrive and leave, the agenda is set item by item, and it closes, with
+no poll left open.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from soviet.model.events import (
     AgendaItemAdded,
     AttendanceRegistered,
     DomainEvent,
+    ProxyEnded,
     SessionClosed,
     SessionOpened,
 )
@@ -17,6 +19,8 @@ from soviet.model.state import State
 from soviet.rules.convocation import session as find_session
 from soviet.rules.discussion import long_enough
 from soviet.rules.refusal import Refusal, founded
+from soviet.rules.strength import fix
+from soviet.rules.voters import DELEGATE_BODIES
 
 RULE = "session"
 
@@ -39,7 +43,8 @@ def open_session(state: State, session_id: str, on: str) -> list[DomainEvent]:
     if on < s.opens:
         raise Refusal(RULE, f"session {s.id} is convened for {s.opens}, not {on}")
     long_enough(state, s, on)
-    return [SessionOpened(session=s.id, on=on)]
+    fixed = fix(state, s, on) if state.bodies[s.body].kind in DELEGATE_BODIES else []
+    return [SessionOpened(session=s.id, on=on), *fixed]
 
 
 def close_session(state: State, session_id: str, on: str) -> list[DomainEvent]:
@@ -64,7 +69,8 @@ def add_item(state: State, session_id: str, title: str) -> list[DomainEvent]:
 
 def register(state: State, session_id: str, member: str, on: str, *, present: bool = True
              ) -> list[DomainEvent]:
-    """Record an arrival (or, ``present`` false, a departure)."""
+    """Record an arrival (or, ``present`` false, a departure); a delegate who returns takes
+    back the vote they had passed by proxy."""
     founded(state, RULE)
     s = sitting(state, session_id, RULE)
     if member not in state.members:
@@ -73,4 +79,6 @@ def register(state: State, session_id: str, member: str, on: str, *, present: bo
         raise Refusal(RULE, f"{member} is already registered as present")
     if not present and member not in s.present:
         raise Refusal(RULE, f"{member} is not present")
-    return [AttendanceRegistered(session=s.id, member=member, present=present, on=on)]
+    back = ([ProxyEnded(session=s.id, giver=member, reason="returned", on=on)]
+            if present and member in s.proxies else [])
+    return [*back, AttendanceRegistered(session=s.id, member=member, present=present, on=on)]

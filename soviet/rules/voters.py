@@ -7,10 +7,10 @@ their delegation's strength as ``[convention]`` sets it: one per delegate, or th
 delegation represents, capped, divided among its delegates present (the remainder to the
 first-ranked present, by lot, or lost). Every figure is exact.
 
-``members-at-date`` counts the members the delegation represents as the state holds them when
-the figure is asked for, not at ``members_counted_before`` the session: the state keeps no
-history of unit sizes by day yet. ``paid-up-average`` needs dues records the ledger does not
-keep yet, and is refused with its clause.
+The membership is counted as :mod:`soviet.rules.strength` says and fixed when the session
+opens; who shares it is recomputed at every vote: the delegates present, the alternates the
+credentials commission seated for absent delegates, and absent delegates whose proxy someone
+present holds.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from soviet.charter.sections import Body as BodySection
 from soviet.counting.motion import figure
 from soviet.model.sessions import Session, Vote
 from soviet.model.state import Mandate, State
-from soviet.rules.apportionment import basis_of
 from soviet.rules.refusal import Refusal
+from soviet.rules.strength import basis, electorates
 
 DELEGATE_BODIES = ("council", "congress")
 """Bodies of delegates elected from below: their sessions check credentials."""
@@ -43,8 +43,14 @@ def on_day(session: Session) -> str:
 
 
 def seat(state: State, session: Session, member: str) -> Mandate | None:
-    """The live delegate seat by which ``member`` votes in the session's body, if any."""
-    return state.seat_in(member, session.body)
+    """The live seat by which ``member`` votes in the session's body, if any: their delegate
+    seat, or the alternate seat the credentials commission seated them on for the session."""
+    own = state.seat_in(member, session.body)
+    if own is not None or member not in session.seated:
+        return own
+    return next((m for x in sorted(state.held_by.get(member, ()))
+                 if (m := state.mandates[x]).body == session.body and m.role == "alternate"),
+                None)
 
 
 def standing(state: State, session: Session, member: str) -> str | None:
@@ -61,7 +67,10 @@ def standing(state: State, session: Session, member: str) -> str | None:
         mandate = seat(state, session, member)
         if mandate is None:
             return _no_seat(state, session, member)
-        if body.kind in DELEGATE_BODIES and member not in session.credentials.admitted:
+        if mandate.role == "alternate" and session.seated[member] in session.present:
+            return (f"{session.seated[member]}, whose place {member} took, is present again")
+        if (body.kind in DELEGATE_BODIES and member not in session.credentials.admitted
+                and member not in session.seated):
             return (f"{member}'s credentials have not been admitted by the credentials "
                     f"commission of session {session.id}")
     if member not in session.present:
@@ -99,52 +108,69 @@ def voters(state: State, session: Session) -> list[str]:
 
 @dataclass(frozen=True)
 class Delegation:
-    """The delegates one electorate sends to the body, and the votes it carries."""
+    """The delegates one electorate sends to the body and the votes it carries, with how
+    they were found: the membership counted (``basis``, ``how``), the cap, and the share of
+    missing seats it loses."""
 
     electorate: str
     strength: Fraction
     seats: int
     elected: int
+    basis: Fraction
+    how: str
+    capped: bool = False
 
 
-def delegation(state: State, session: Session, electorate: str) -> Delegation:
-    """The strength of ``electorate``'s delegation as ``[convention]`` sets it."""
+def elected_by(state: State, body: str) -> dict[str, int]:
+    """How many delegates each electorate has sitting in ``body`` (one pass over the seats)."""
+    out: dict[str, int] = {}
+    for m in state.sitting(body):
+        out[m.electorate] = out.get(m.electorate, 0) + 1
+    return out
+
+
+def delegation(state: State, session: Session, electorate: str,
+               counts: Mapping[str, int] | None = None) -> Delegation:
+    """The strength of ``electorate``'s delegation as ``[convention]`` sets it, on the figures
+    fixed when the session opened (counted now for a session not yet open); ``counts`` is
+    :func:`elected_by`, when the caller weighs many delegations."""
     conv = state.rules.convention
     body = session.body
     seats = _seats_of(state, body, electorate)
-    elected = sum(1 for m in state.sitting(body) if m.electorate == electorate)
+    elected = (elected_by(state, body) if counts is None else counts).get(electorate, 0)
     if conv.strength == "delegates":
-        return Delegation(electorate, Fraction(elected), seats, elected)
-    if conv.strength == "paid-up-average":
-        raise Refusal("voting strength", "the paid-up membership records this strength is "
-                      "averaged from are not kept yet: set members-at-date",
-                      state.rules.cite("convention.strength"))
-    members = Fraction(basis_of(state, electorate, "members"))
+        return Delegation(electorate, Fraction(elected), seats, elected, Fraction(elected),
+                          "one vote per delegate")
+    if electorate in session.basis:
+        members, how = session.basis[electorate], session.basis_how
+    else:
+        how, figures = basis(state, body, on_day(session))
+        members = figures.get(electorate, Fraction(0))
+    strength = members
+    capped = conv.strength_cap is not None and members > conv.strength_cap
     if conv.strength_cap is not None:
-        members = min(members, Fraction(conv.strength_cap))
+        strength = min(strength, Fraction(conv.strength_cap))
     if conv.missing_seats == "lose" and seats and elected < seats:
-        members = members * elected / seats
-    return Delegation(electorate, members, seats, elected)
+        strength = strength * elected / seats
+    return Delegation(electorate, strength, seats, elected, members, how, capped)
 
 
-def unused(state: State, session: Session, cast: Mapping[str, Vote], voter: str) -> Fraction:
-    """What ``voter``'s delegation still has to cast in a poll where ``cast`` have voted: its
-    strength less what its delegates cast already, so that delegates arriving or leaving in
-    the middle of a poll never make a delegation cast more than it carries."""
-    mine = seat(state, session, voter)
-    if (mine is None or state.bodies[session.body].kind not in DELEGATE_BODIES
-            or state.rules.convention.strength == "delegates"):
-        return Fraction(1)
-    whole = delegation(state, session, mine.electorate).strength
-    done = sum((v.strength for x, v in cast.items()
-                if (m := lost_or_live_seat(state, session.body, x)) is not None
-                and m.electorate == mine.electorate), Fraction(0))
+def unused(state: State, session: Session, cast: Mapping[str, Vote], electorate: str
+           ) -> Fraction:
+    """What ``electorate``'s delegation has not cast yet in a poll where ``cast`` have voted,
+    so that delegates arriving or leaving during a poll never make it cast more than it
+    carries."""
+    whole = delegation(state, session, electorate).strength
+    done = sum((v.strength for v in cast.values() if v.delegation == electorate), Fraction(0))
     return max(whole - done, Fraction(0))
 
 
-def lost_or_live_seat(state: State, body: str, member: str) -> Mandate | None:
-    """The seat ``member`` holds in ``body``, or the one they last held."""
-    return state.seat_in(member, body) or lost_seat(state, body, member)
+def chair(state: State, session: Session, electorate: str) -> str | None:
+    """The delegation's chair at the session: its first-ranked delegate voting in person."""
+    present = [m for x, m in represented(state, session).items()
+               if m.electorate == electorate and x in session.present]
+    return min(present, key=lambda m: (m.role != "delegate", m.rank, m.id)).holder \
+        if present else None
 
 
 def _seats_of(state: State, body: str, electorate: str) -> int:
@@ -152,27 +178,43 @@ def _seats_of(state: State, body: str, electorate: str) -> int:
     return a.seats.get(electorate, 0) if a is not None else 0
 
 
+def represented(state: State, session: Session) -> dict[str, Mandate]:
+    """Who carries a share of a delegation's strength now, with the seat they carry it by:
+    the voters present, and the absent delegates whose proxy someone present holds."""
+    out: dict[str, Mandate] = {}
+    for x in sorted(session.present):
+        mandate = seat(state, session, x)
+        if mandate is not None and standing(state, session, x) is None:
+            out[x] = mandate
+    for giver, holder in session.proxies.items():
+        mandate = state.seat_in(giver, session.body)
+        if (holder in session.present and mandate is not None
+                and giver in session.credentials.admitted):
+            out[giver] = mandate
+    return out
+
+
 def strengths(state: State, session: Session, *, only: str | None = None
               ) -> dict[str, Fraction]:
-    """The votes each voter present carries now (member -> votes); with ``only``, just those
-    of that voter's delegation (all a vote needs: a delegation's share does not depend on the
-    others)."""
-    present = voters(state, session)
+    """The votes each voter present (or represented by a proxy) carries now (member ->
+    votes); with ``only``, just those of that member's delegation (all a vote needs: a
+    delegation's share does not depend on the others)."""
     if state.bodies[session.body].kind not in DELEGATE_BODIES:
-        return {x: Fraction(1) for x in present if only in (None, x)}
+        return {x: Fraction(1) for x in voters(state, session) if only in (None, x)}
+    carrying = represented(state, session)
     by_electorate: dict[str, list[Mandate]] = {}
-    for x in present:
-        mandate = seat(state, session, x)
-        assert mandate is not None
-        by_electorate.setdefault(mandate.electorate, []).append(mandate)
+    for m in carrying.values():
+        by_electorate.setdefault(m.electorate, []).append(m)
     if only is not None:
-        mine = seat(state, session, only)
+        mine = carrying.get(only) or seat(state, session, only)
         by_electorate = {} if mine is None else {
             mine.electorate: by_electorate.get(mine.electorate, [])}
+    counts = elected_by(state, session.body)
     out: dict[str, Fraction] = {}
     for electorate, seated in by_electorate.items():
         if seated:
-            out.update(_divided(state, session, delegation(state, session, electorate), seated))
+            d = delegation(state, session, electorate, counts)
+            out.update(_divided(state, session, d, seated))
     return out
 
 
@@ -208,12 +250,11 @@ def total(state: State, session: Session) -> tuple[Fraction, Fraction]:
         n = Fraction(sum(1 for _ in state.sitting(body.id)))
         return n, n
     a = state.apportionments.get(body.id)
-    electorates = set(a.seats) if a is not None else {m.electorate for m in
-                                                      state.sitting(body.id)}
     seats = Fraction(sum(a.seats.values())) if a is not None else Fraction(
         sum(1 for _ in state.sitting(body.id)))
-    strength = sum((delegation(state, session, e).strength for e in sorted(electorates)),
-                   Fraction(0))
+    counts = elected_by(state, body.id)
+    strength = sum((delegation(state, session, e, counts).strength
+                    for e in electorates(state, body.id)), Fraction(0))
     if state.rules.convention.strength == "delegates":
         strength = seats
     return seats, strength

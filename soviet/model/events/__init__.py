@@ -1,6 +1,6 @@
 """The organisation's events, declared once: each a frozen dataclass named for the act it records,
 in one module per area (organisation, structure, membership, mandates, sessions, executive,
-discipline).
+discipline, convention).
 
 A ledger row carries a type name and a JSON payload; :func:`decode` turns it into the matching
 dataclass, refusing unknown types and missing or mistyped fields so that a fold never guesses.
@@ -11,6 +11,13 @@ from __future__ import annotations
 import msgspec
 
 from soviet.model.events.base import DomainEvent
+from soviet.model.events.convention import (
+    AlternateSeated,
+    PaidUpReported,
+    ProxyEnded,
+    ProxyGiven,
+    StrengthFixed,
+)
 from soviet.model.events.discipline import (
     AdmissionApplied,
     AdmissionDecided,
@@ -80,6 +87,12 @@ from soviet.model.events.structure import (
     BodyDissolved,
     BodyMoved,
 )
+from soviet.model.events.submissions import (
+    CompositeDrafted,
+    MotionForwarded,
+    SubmissionMoved,
+    SubmissionReferredBack,
+)
 
 ALL: tuple[type[DomainEvent], ...] = (
     OrganisationFounded, CharterAmended,
@@ -95,6 +108,8 @@ ALL: tuple[type[DomainEvent], ...] = (
     FactionRegistered, CoalitionOffered, CoalitionAnswered, OfficerAppointed, OfficeEnded,
     CaseFiled, CaseHeard, CaseDecided, CaseAppealed, AppealDecided, AdmissionApplied,
     ConditionExamined, AdmissionDecided,
+    MotionForwarded, CompositeDrafted, SubmissionMoved, SubmissionReferredBack,
+    PaidUpReported, StrengthFixed, ProxyGiven, ProxyEnded, AlternateSeated,
 )
 EVENT_TYPES: dict[str, type[DomainEvent]] = {cls.TYPE: cls for cls in ALL}
 # msgspec builds each dataclass straight from the stored JSON text, checking every field's type,
@@ -125,6 +140,7 @@ __all__ = [
     "AdmissionApplied",
     "AdmissionDecided",
     "AgendaItemAdded",
+    "AlternateSeated",
     "AppealDecided",
     "AttendanceRegistered",
     "BasisReported",
@@ -140,6 +156,7 @@ __all__ = [
     "CharterAmended",
     "CoalitionAnswered",
     "CoalitionOffered",
+    "CompositeDrafted",
     "ConditionExamined",
     "ConvocationDemanded",
     "CountEntered",
@@ -161,6 +178,7 @@ __all__ = [
     "MemberTransferred",
     "MembersJoined",
     "MotionAdmitted",
+    "MotionForwarded",
     "MotionReferred",
     "MotionSubmitted",
     "MotionSupported",
@@ -168,8 +186,11 @@ __all__ = [
     "OfficeEnded",
     "OfficerAppointed",
     "OrganisationFounded",
+    "PaidUpReported",
     "PollClosed",
     "PollOpened",
+    "ProxyEnded",
+    "ProxyGiven",
     "RecallPetitionFiled",
     "RecallPetitionSigned",
     "RecallVoteCalled",
@@ -179,6 +200,9 @@ __all__ = [
     "SessionConvened",
     "SessionOpened",
     "SpeechHeld",
+    "StrengthFixed",
+    "SubmissionMoved",
+    "SubmissionReferredBack",
     "ThesesPublished",
     "ThesesVoted",
     "VoteCast",

@@ -244,13 +244,20 @@ class PollOpened(DomainEvent):
 class VoteCast(DomainEvent):
     """``voter`` cast their votes: ``parts`` maps yes/no/abstain to votes (one part unless
     the charter allows split votes). In a secret poll no choice is stored: ``parts`` is
-    empty and the ballot goes into the tellers' count."""
+    empty and the ballot goes into the tellers' count. ``proxy_for`` names the absent
+    delegate whose vote a proxy casts; ``delegation`` the electorate the votes belong to (in
+    a body of delegates), and ``whole`` that its chair cast its whole strength (a card vote)
+    for its ``delegates`` represented."""
 
     TYPE: ClassVar[str] = "vote.cast"
     poll: str
     voter: str
     parts: dict[str, str]
     strength: str
+    proxy_for: str | None = None
+    delegation: str | None = None
+    whole: bool = False
+    delegates: int = 1
 
 
 @dataclass(frozen=True)
