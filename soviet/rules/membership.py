@@ -1,10 +1,14 @@
-"""Membership of base units: joining, transfer, suspension, reinstatement, leaving.
+"""Membership of base units: joining, transfer, suspension, reinstatement, leaving, and the
+paid-up members a unit reports month by month (what a delegation's strength may be counted
+from).
 
 A member who leaves (or dies, or is expelled) loses every mandate at once, with everything held
 through them; a member who transfers out of a unit loses the mandates that unit gave them.
 """
 
 from __future__ import annotations
+
+import re
 
 from soviet.model.events import (
     DomainEvent,
@@ -13,6 +17,7 @@ from soviet.model.events import (
     MembersJoined,
     MemberSuspended,
     MemberTransferred,
+    PaidUpReported,
 )
 from soviet.model.state import Member, State
 from soviet.rules.mandates import end_mandates
@@ -98,3 +103,22 @@ def leave(state: State, member_id: str, on: str, reason: str = "resigned") -> li
     held = sorted(state.held_by.get(member_id, ()))
     return [MemberLeft(member=member_id, on=on, reason=reason),
             *end_mandates(state, held, "died" if reason == "died" else "left", on)]
+
+
+MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+def report_paid_up(state: State, unit_id: str, month: str, members: int, on: str
+                   ) -> list[DomainEvent]:
+    """A unit's paid-up members in ``month`` (``YYYY-MM``), from its membership records; a
+    later report for the same month corrects it."""
+    founded(state, "membership")
+    unit(state, unit_id)
+    if MONTH.fullmatch(month) is None:
+        raise Refusal("membership", f"{month!r} is not a month: write it YYYY-MM")
+    if on[:7] < month:
+        raise Refusal("membership", f"the dues of {month} cannot be reported on {on}, before "
+                      "the month begins")
+    if members < 0:
+        raise Refusal("membership", "a count of members cannot be negative")
+    return [PaidUpReported(unit=unit_id, month=month, members=members, on=on)]

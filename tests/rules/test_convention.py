@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from soviet.rules import credentials, polls, proxies, recall, sessions
+from soviet.rules.membership import report_paid_up
 from soviet.rules.polls import card_roll
+from soviet.rules.strength import months_before
 from soviet.rules.voters import delegation, strengths
 from soviet.service import Organisation
 from tests.rules import convention
@@ -147,3 +149,28 @@ def test_proxies_the_charter_does_not_allow(tmp_path: Path) -> None:
         e = refused(t, "proxies: the charter allows no proxies", proxies.give, s, "n1m2",
                     "n1m1", OPENS)
         assert e.clause == '[convention].proxies = "none"'
+
+
+def test_paid_up_average_from_the_monthly_reports(tmp_path: Path) -> None:
+    """The charter's own rule: the average of the twelve months before the opening month,
+    a month not reported counting none."""
+    with Organisation.open(f"sqlite:///{tmp_path / 'l.db'}") as org:
+        t = delegates(build(org))  # the shipped charter: paid-up-average over 12 months
+        months = months_before("2026-05-01", 12)
+        assert (months[0], months[-1]) == ("2025-05", "2026-04")
+        for i, month in enumerate(months):
+            t(report_paid_up, "n1", month, 900 + i, "2026-04-30")
+            if i < 11:  # n2 forgot to report April
+                t(report_paid_up, "n2", month, 250, "2026-04-30")
+        t(report_paid_up, "s1", "2026-04", 400, "2026-04-30")
+        refused(t, "membership: '2026-13' is not a month", report_paid_up, "n1", "2026-13", 1,
+                "2026-04-30")
+        refused(t, "membership: the dues of 2026-05 cannot be reported on 2026-04-30",
+                report_paid_up, "n1", "2026-05", 1, "2026-04-30")
+        s = sitting(t)
+        session = t.state.sessions[s]
+        assert session.basis_how.startswith("average of paid-up members over 12 months, "
+                                            "2025-05 to 2026-04")
+        # north: (900 + 901 + ... + 911) + 11 x 250, over 12; south: 400 over 12
+        assert session.basis["north"] == Fraction(sum(range(900, 912)) + 11 * 250, 12)
+        assert session.basis["south"] == Fraction(400, 12)
