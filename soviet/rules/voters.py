@@ -55,27 +55,35 @@ def seat(state: State, session: Session, member: str) -> Mandate | None:
 
 def standing(state: State, session: Session, member: str) -> str | None:
     """Why ``member`` may not vote in the session now, or None if they may."""
+    return admission(state, session, member)[0]
+
+
+def admission(state: State, session: Session, member: str) -> tuple[str | None, Mandate | None]:
+    """Why ``member`` may not vote now (None if they may), and the seat they vote by (None in a
+    base unit's assembly, where membership is the seat)."""
     body = state.bodies[session.body]
-    m = state.members.get(member)
-    day = on_day(session)
+    mandate = None
     if body.kind == "unit_assembly":
+        m = state.members.get(member)
+        day = on_day(session)
         if m is None or m.unit != body.id:
-            return f"{member} is not a member of {body.name}"
+            return f"{member} is not a member of {body.name}", None
         if not m.in_good_standing(day):
-            return f"{member} is not a member in good standing on {day}"
+            return f"{member} is not a member in good standing on {day}", None
     else:
         mandate = seat(state, session, member)
         if mandate is None:
-            return _no_seat(state, session, member)
+            return _no_seat(state, session, member), None
         if mandate.role == "alternate" and session.seated[member] in session.present:
-            return (f"{session.seated[member]}, whose place {member} took, is present again")
+            return (f"{session.seated[member]}, whose place {member} took, is present again",
+                    mandate)
         if (body.kind in DELEGATE_BODIES and member not in session.credentials.admitted
                 and member not in session.seated):
             return (f"{member}'s credentials have not been admitted by the credentials "
-                    f"commission of session {session.id}")
+                    f"commission of session {session.id}", mandate)
     if member not in session.present:
-        return f"{member} is not registered as present at session {session.id}"
-    return None
+        return f"{member} is not registered as present at session {session.id}", mandate
+    return None, mandate
 
 
 def lost_seat(state: State, body: str, member: str) -> Mandate | None:
@@ -183,8 +191,8 @@ def represented(state: State, session: Session) -> dict[str, Mandate]:
     the voters present, and the absent delegates whose proxy someone present holds."""
     out: dict[str, Mandate] = {}
     for x in sorted(session.present):
-        mandate = seat(state, session, x)
-        if mandate is not None and standing(state, session, x) is None:
+        why, mandate = admission(state, session, x)
+        if why is None and mandate is not None:
             out[x] = mandate
     for giver, holder in session.proxies.items():
         mandate = state.seat_in(giver, session.body)

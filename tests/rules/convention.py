@@ -13,6 +13,7 @@ that order (``a0x1`` ... ``a0x4``), and ``a1x5`` is ``a1``'s alternate.
 from __future__ import annotations
 
 import copy
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -57,8 +58,8 @@ def build(org: Organisation) -> None:
                            for e in create_body(s, u, u.upper(), "unit_assembly", "congress",
                                                 ON)])
     for u, n in sizes.items():
-        org.execute(lambda s, u=u, n=n: join(
-            s, u, [(f"{u}x{i}", f"Member {i} of {u}") for i in range(1, n + 1)], ON))
+        roll = [(f"{u}x{i}", f"Member {i} of {u}") for i in range(1, n + 1)]
+        org.execute(partial(join, unit_id=u, members=roll, on=ON))
     org.execute(lambda s: apportion_seats(s, "congress", ON))
     names = {u: [f"{u}x{i}" for i in range(1, (4 if u[0] == "a" else 3) + 1)] for u in sizes}
     polls = [Poll(u, "congress", names[u], None) for u in sizes if u != "a1"]
