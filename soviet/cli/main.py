@@ -21,6 +21,7 @@ from soviet.cli import (
     minutes,
     recall,
     structure,
+    submissions,
 )
 from soviet.cli import charter as charter_commands
 from soviet.cli import count as count_commands
@@ -66,6 +67,7 @@ session_commands.register_commands(app)
 executive.register(app)
 app.add_typer(discipline.app, name="case")
 app.add_typer(federation.app, name="admission")
+app.add_typer(submissions.app, name="submission")
 
 
 def run() -> None:

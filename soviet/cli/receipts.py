@@ -30,6 +30,7 @@ from soviet.model.events import (
     CharterAmended,
     CoalitionAnswered,
     CoalitionOffered,
+    CompositeDrafted,
     ConditionExamined,
     ConvocationDemanded,
     CountEntered,
@@ -50,6 +51,7 @@ from soviet.model.events import (
     MemberSuspended,
     MemberTransferred,
     MotionAdmitted,
+    MotionForwarded,
     MotionReferred,
     MotionSubmitted,
     MotionSupported,
@@ -68,6 +70,8 @@ from soviet.model.events import (
     SessionConvened,
     SessionOpened,
     SpeechHeld,
+    SubmissionMoved,
+    SubmissionReferredBack,
     ThesesPublished,
     ThesesVoted,
     VoteCast,
@@ -349,6 +353,24 @@ def _case_act(event: DomainEvent, state: State) -> str:
             name = f"{a.organisation} ({event.application})" if a else event.application
             verdict = "admitted" if event.admitted else "refused admission"
             return f"{name} {verdict} by {event.motion}"
+    return _submission_act(event, state)
+
+
+def _submission_act(event: DomainEvent, state: State) -> str:
+    """The line for a motion sent up from below, a composite, and what the session did."""
+    match event:
+        case MotionForwarded():
+            return (f"{event.submission}: {who(state, event.from_body)} sends "
+                    f"\"{event.title}\" to {event.session} on its decision {event.decision} "
+                    f"(event {event.decision_seq})")
+        case CompositeDrafted():
+            consent = ", ".join(f"{x} ({event.consent[x]})" for x in event.replaces)
+            return (f"composite {event.composite} for {event.session}: \"{event.title}\", "
+                    f"replacing {consent}")
+        case SubmissionMoved():
+            return f"{event.submission} moved as {event.motion}"
+        case SubmissionReferredBack():
+            return f"{event.submission} referred back: {event.reason}"
     return event.TYPE
 
 

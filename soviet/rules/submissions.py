@@ -198,10 +198,12 @@ def fate(state: State, submission: str) -> str:
         into = state.submissions[sub.composited]
         steps.append(f"composited into {into.id} {CONSENTS[into.consent[sub.id]]}")
         sub = into
+    name = f"{sub.id} " if steps else ""  # the composite's fate is now the original's
     if sub.referred_back is not None:
-        steps.append(f"referred back on {sub.referred_back.on}: {sub.referred_back.reason}")
+        steps.append(f"{name}referred back on {sub.referred_back.on}: "
+                     f"{sub.referred_back.reason}")
     elif sub.motion is not None:
-        steps.append(f"moved as {sub.motion}")
+        steps.append(f"{name}moved as {sub.motion}")
         m = state.motions[sub.motion]
         if m.pending:
             steps.append(f"{m.id} is before session {m.session} ({m.status})")
@@ -210,5 +212,5 @@ def fate(state: State, submission: str) -> str:
         if m.annulled is not None:
             steps.append(f"{m.id} was annulled by {m.annulled.by}")
     else:
-        steps.append(f"pending before session {sub.session}")
+        steps.append(f"{name}waits to be moved in session {sub.session}")
     return "; ".join(steps)

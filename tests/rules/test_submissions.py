@@ -99,7 +99,7 @@ def test_two_motions_composited_moved_adopted_and_binding_the_locals(congress: T
     [sent] = t(submissions.forward, s, "s1", week, DUE, title="Thirty-two hours",
                text="The federation demands a 32-hour week.")
     su2 = str(sent.payload["submission"])
-    assert submissions.fate(t.state, su1) == f"pending before session {s}"
+    assert submissions.fate(t.state, su1) == f"waits to be moved in session {s}"
     # the standing-orders committee: N2 consents, S1 is overruled
     [drafted] = t(submissions.composite, s, "Hours of work", "The federation demands a "
                   "32-hour week and shorter hours for all.", [su1, su2],
@@ -108,10 +108,11 @@ def test_two_motions_composited_moved_adopted_and_binding_the_locals(congress: T
     state = t.state
     assert state.submissions[cp].replaces == (su1, su2)
     assert submissions.fate(state, su1) == (
-        f"composited into {cp} with its body's consent; pending before session {s}")
+        f"composited into {cp} with its body's consent; {cp} waits to be moved in session "
+        f"{s}")
     assert submissions.fate(state, su2) == (
         f"composited into {cp} by the committee's decision, without its body's consent; "
-        f"pending before session {s}")
+        f"{cp} waits to be moved in session {s}")
     # a delegate of N2 (through the north council) moves it; the congress adopts it
     opened(t, s)
     refused(t, "submissions: s2m1 is not a delegate of N2 or S1: a motion from below is "
@@ -122,7 +123,7 @@ def test_two_motions_composited_moved_adopted_and_binding_the_locals(congress: T
     assert (moved.type, moved.payload) == ("submission.moved", {"submission": cp, "motion": mo})
     assert t.state.motions[mo].text == t.state.submissions[cp].text
     assert submissions.fate(t.state, su2).endswith(
-        f"moved as {mo}; {mo} is before session {s} (submitted)")
+        f"; {cp} moved as {mo}; {mo} is before session {s} (submitted)")
     t(motions.support, mo, "s1m1")
     [p] = t(polls.open_poll, s, OPENS, motion=mo, secrecy="named")
     for x in DELEGATES:
@@ -131,12 +132,12 @@ def test_two_motions_composited_moved_adopted_and_binding_the_locals(congress: T
     assert closed.payload["adopted"] is True
     state = t.state
     assert submissions.fate(state, su1) == (
-        f"composited into {cp} with its body's consent; moved as {mo}; {mo} was adopted at "
-        f"event {closed.seq}")
+        f"composited into {cp} with its body's consent; {cp} moved as {mo}; {mo} was adopted "
+        f"at event {closed.seq}")
     for unit in ("n2", "s1"):
         assert mo in [m.id for m in decisions.directives(state, unit)]
     refused(t, f"submissions: {su1} is no longer pending: composited into {cp} with its "
-            f"body's consent; moved as {mo}",
+            f"body's consent; {cp} moved as {mo}",
             submissions.move, su1, "1", "n2m1", OPENS)
 
 
