@@ -11,7 +11,7 @@ import typer
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import record
 from soviet.cli.session_args import MemberArg, SessionArg
-from soviet.rules.credentials import contest, decide, report
+from soviet.rules.credentials import contest, decide, report, seat_alternate
 
 app = typer.Typer(name="credentials", help="Credentials: the commission's report, contested "
                   "mandates.", no_args_is_help=True)
@@ -59,3 +59,16 @@ def decide_command(
     """Record the body's decision on a contested mandate, as its poll went."""
     when = day(on)
     record(db, lambda s: decide(s, session, member, poll, reason, when))
+
+
+@app.command("seat-alternate")
+def seat_alternate_command(
+    session: SessionArg,
+    absent: Annotated[str, typer.Argument(help="The delegate not present.")],
+    db: DbOption = None,
+    on: OnOption = None,
+) -> None:
+    """Seat, for the session, the highest-ranked alternate of the absent delegate's
+    delegation who is present, in their place."""
+    when = day(on)
+    record(db, lambda s: seat_alternate(s, session, absent, when))

@@ -12,6 +12,7 @@ from rich.markup import escape
 from soviet.cli import (
     apportionment,
     composition,
+    convention,
     demo,
     discipline,
     elections,
@@ -68,6 +69,9 @@ executive.register(app)
 app.add_typer(discipline.app, name="case")
 app.add_typer(federation.app, name="admission")
 app.add_typer(submissions.app, name="submission")
+app.add_typer(convention.proxy_app, name="proxy")
+app.add_typer(convention.paid_up_app, name="paid-up")
+app.command("strength")(convention.strength_command)
 
 
 def run() -> None:

@@ -39,7 +39,8 @@ def open_command(
     question: Annotated[str | None, typer.Option(
         "--question", help="A question put to the vote without a motion.")] = None,
     secrecy: Annotated[str, typer.Option(
-        "--secrecy", help="open (show of hands), named (roll call) or secret.")] = "open",
+        "--secrecy", help="open (show of hands), named (roll call), card (roll call by "
+        "delegation) or secret.")] = "open",
     kind: Annotated[str, typer.Option(
         "--kind", help=f"For a question, the kind of decision whose majority applies: "
         f"{', '.join(DECISION_KINDS)} (a motion's own kind applies to it).")] = "ordinary",
@@ -64,13 +65,20 @@ def vote_command(
     split: Annotated[list[str] | None, typer.Option(
         "--split", help="Part of a split vote, CHOICE=VOTES (e.g. yes=400 or yes=200/3); "
         "repeat it.")] = None,
+    proxy_for: Annotated[str | None, typer.Option(
+        "--proxy-for", help="The absent delegate whose proxy the voter holds and casts.")
+    ] = None,
+    whole: Annotated[bool, typer.Option(
+        "--whole", help="In a card vote: the voter, the delegation's chair, casts its whole "
+        "strength.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Vote in a poll: a choice, or a split vote where the charter allows it. In a secret
-    poll give neither: the voter takes a ballot, and the tellers count the paper."""
+    """Vote in a poll: a choice, or a split vote where the charter allows it; by proxy for an
+    absent delegate; or, in a card vote, as chair for the whole delegation. In a secret poll
+    give neither choice nor split: the voter takes a ballot, and the tellers count the paper."""
     parts = pairs(split, "--split", votes) if split else None
-    record(db, *(partial(cast_vote, poll=poll, voter=v, choice=choice, parts=parts)
-                 for v in voters))
+    record(db, *(partial(cast_vote, poll=poll, voter=v, choice=choice, parts=parts,
+                         proxy_for=proxy_for, whole=whole) for v in voters))
 
 
 @app.command("count")

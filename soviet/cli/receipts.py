@@ -15,6 +15,7 @@ from soviet.model.events import (
     AdmissionApplied,
     AdmissionDecided,
     AgendaItemAdded,
+    AlternateSeated,
     AppealDecided,
     AttendanceRegistered,
     BasisReported,
@@ -59,8 +60,11 @@ from soviet.model.events import (
     OfficeEnded,
     OfficerAppointed,
     OrganisationFounded,
+    PaidUpReported,
     PollClosed,
     PollOpened,
+    ProxyEnded,
+    ProxyGiven,
     RecallPetitionFiled,
     RecallPetitionSigned,
     RecallVoteCalled,
@@ -70,6 +74,7 @@ from soviet.model.events import (
     SessionConvened,
     SessionOpened,
     SpeechHeld,
+    StrengthFixed,
     SubmissionMoved,
     SubmissionReferredBack,
     ThesesPublished,
@@ -161,7 +166,8 @@ def describe(event: DomainEvent, state: State) -> str:
     return _session_act(event, state)
 
 
-SECRECY = {"open": "show of hands", "named": "roll call", "secret": "secret ballot"}
+SECRECY = {"open": "show of hands", "named": "roll call", "secret": "secret ballot",
+           "card": "card vote"}
 """A poll's kind, as the chair announces it."""
 
 
@@ -268,13 +274,17 @@ def _session_act(event: DomainEvent, state: State) -> str:
                     f"{event.kind.replace('_', ' ')} majority)")
         case VoteCast():
             carries = figure(Fraction(event.strength))
+            voter = who(state, event.voter)
+            if event.proxy_for is not None:
+                voter += f" by proxy for {who(state, event.proxy_for)}"
+            if event.whole:
+                voter += f" for the whole of {event.delegation}'s delegation"
             if not event.parts:
-                return f"{who(state, event.voter)} takes a ballot in {event.poll} ({carries} votes)"
+                return f"{voter} takes a ballot in {event.poll} ({carries} votes)"
             if list(event.parts.values()) == [event.strength]:
                 [choice] = event.parts
-                return f"{who(state, event.voter)} votes {choice} in {event.poll} with {carries}"
-            return (f"{who(state, event.voter)} votes {_parts(event.parts)} in {event.poll} "
-                    f"(carries {carries})")
+                return f"{voter} votes {choice} in {event.poll} with {carries}"
+            return f"{voter} votes {_parts(event.parts)} in {event.poll} (carries {carries})"
         case CountEntered():
             tellers = ", ".join(_named(state, t) for t in event.tellers)
             counted = "the hall" if event.channel == "hall" else "the paper ballots"
@@ -371,6 +381,26 @@ def _submission_act(event: DomainEvent, state: State) -> str:
             return f"{event.submission} moved as {event.motion}"
         case SubmissionReferredBack():
             return f"{event.submission} referred back: {event.reason}"
+    return _convention_act(event, state)
+
+
+def _convention_act(event: DomainEvent, state: State) -> str:
+    """The line for the figures a delegation's strength is counted from, proxies and
+    alternates seated."""
+    match event:
+        case PaidUpReported():
+            return f"{event.unit}: {event.members:,} members paid up in {event.month}"
+        case StrengthFixed():
+            figures = ", ".join(f"{e} {figure(Fraction(f))}" for e, f in event.basis.items())
+            return f"{event.session}: delegations carry {event.how}: {figures}"
+        case ProxyGiven():
+            return (f"{who(state, event.giver)} leaves {event.session}; "
+                    f"{who(state, event.holder)} holds their proxy")
+        case ProxyEnded():
+            return f"the proxy of {who(state, event.giver)} ends ({event.reason})"
+        case AlternateSeated():
+            return (f"{who(state, event.alternate)} ({event.mandate}) sits at {event.session} "
+                    f"in the place of {who(state, event.absent)}")
     return event.TYPE
 
 

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from soviet.cli import credentials, discussion, floor, motions, polls
+from soviet.cli import convention, credentials, discussion, floor, motions, polls
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, record
 from soviet.cli.session_args import SessionArg, session_of
@@ -145,5 +145,6 @@ def register_commands(app_: typer.Typer) -> None:
     app_.add_typer(agenda_app, name="agenda")
     app_.add_typer(floor.app, name="floor")
     app_.add_typer(motions.motion_app, name="motion")
+    polls.app.command("roll")(convention.roll_command)
     app_.add_typer(polls.app, name="poll")
     app_.add_typer(motions.decision_app, name="decision")
