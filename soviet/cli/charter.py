@@ -1,4 +1,5 @@
-"""``soviet charter check FILE``: say whether a charter can be used, and if not, every reason."""
+"""``soviet charter check FILE``: say whether a charter can be used, and if not, every reason;
+``soviet charter amend FILE``: put an amended charter in force from the next event on."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from soviet.charter import Charter, CharterInvalid, load_charter
+from soviet.charter import Charter, CharterInvalid, charter_to_json, load_charter
+from soviet.cli.options import DbOption
+from soviet.cli.organisation import record
+from soviet.rules.founding import amend
 
-app = typer.Typer(name="charter", help="Check a charter file.", no_args_is_help=True)
+app = typer.Typer(name="charter", help="Check a charter file, or amend the charter in force.",
+                  no_args_is_help=True)
 out = Console(highlight=False, soft_wrap=True)
 
 
@@ -27,6 +32,19 @@ def check(file: Annotated[Path, typer.Argument(help="The charter, a TOML file.")
         out.print(f"{count} problem{'' if count == 1 else 's'} in {escape(str(file))}")
         raise typer.Exit(1) from None
     out.print(f"[green]ok[/]: {escape(summary(charter))}")
+
+
+@app.command("amend")
+def amend_command(
+    file: Annotated[Path, typer.Argument(help="The amended charter, a TOML file.")],
+    decision: Annotated[int | None, typer.Option(
+        "--decision", help="The event number of the decision that adopted it.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Amend the charter in force: the file's charter governs every act from now on (the
+    ledger keeps the old one for the acts before)."""
+    charter = charter_to_json(load_charter(file))
+    record(db, lambda s: amend(s, charter, decision))
 
 
 def summary(charter: Charter) -> str:

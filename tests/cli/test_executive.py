@@ -28,11 +28,7 @@ def test_the_guides_walkthroughs_print_what_they_show(tmp_path: Path) -> None:
     """discipline.md's walkthrough continues executive.md's in the same shell, so they run as
     one guide: executive.md (its walkthrough is its last section) followed by discipline.md's
     walkthrough (its last section too)."""
-    both = tmp_path / "guides.md"
-    both.write_text(EXECUTIVE.read_text(encoding="utf-8")
-                    + DISCIPLINE.read_text(encoding="utf-8").split("\n## Walkthrough\n")[1],
-                    encoding="utf-8")
-    blocks, refusals = walk(both, tmp_path)
+    blocks, refusals = walk(EXECUTIVE, tmp_path, DISCIPLINE)
     assert blocks >= 10
     assert [r.split(":")[1].strip() for r in refusals] == ["executive", "discipline"]
 

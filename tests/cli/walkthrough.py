@@ -74,11 +74,14 @@ def missing_lines(shown: str, actual: str) -> list[str]:
     return missing
 
 
-def walk(guide: Path, cwd: Path) -> tuple[int, list[str]]:
-    """Run a guide's walkthrough and check every block: it exits 0, prints no traceback, and
+def walk(guide: Path, cwd: Path, *then: Path) -> tuple[int, list[str]]:
+    """Run a guide's walkthrough, and then the walkthroughs of the guides that continue it in
+    the same shell (``then``), and check every block: it exits 0, prints no traceback, and
     prints what the guide shows. The number of blocks, and the lines that say something was
     refused (``refused:``) or in error (``error:``), for the test to check."""
-    found = steps(guide.read_text(encoding="utf-8"))
+    text = guide.read_text(encoding="utf-8") + "".join(
+        g.read_text(encoding="utf-8").split("\n## Walkthrough\n", 1)[1] for g in then)
+    found = steps(text)
     outputs = run(found, cwd)
     assert len(outputs) == len(found)
     for step, (text, code) in zip(found, outputs, strict=True):
