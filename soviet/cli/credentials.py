@@ -7,12 +7,16 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.table import Table
 
 from soviet.cli.options import DbOption, OnOption, day
-from soviet.cli.organisation import record
+from soviet.cli.organisation import current, missing, record
 from soviet.cli.session_args import MemberArg, SessionArg
-from soviet.rules.credentials import contest, decide, report, seat_alternate
+from soviet.counting.motion import figure
+from soviet.rules.credentials import categories, contest, decide, report, seat_alternate
 
+out = Console(highlight=False, soft_wrap=True)
 app = typer.Typer(name="credentials", help="Credentials: the commission's report, contested "
                   "mandates.", no_args_is_help=True)
 
@@ -72,3 +76,21 @@ def seat_alternate_command(
     delegation who is present, in their place."""
     when = day(on)
     record(db, lambda s: seat_alternate(s, session, absent, when))
+
+
+@app.command("summary")
+def summary_command(session: SessionArg, db: DbOption = None) -> None:
+    """The credentials report by category (authorised, registered, attending) and the voting
+    strength present."""
+    state = current(db)
+    if session not in state.sessions:
+        missing(f"there is no session {session!r}")
+    lines, present = categories(state, session)
+    table = Table(title=f"Credentials of {session}")
+    for heading in ("category", "authorised", "registered", "attending"):
+        table.add_column(heading)
+    for c in lines:
+        table.add_row(c.name, "" if c.authorised is None else str(c.authorised),
+                      str(c.registered), str(c.attending))
+    out.print(table)
+    out.print(f"voting strength present: {figure(present)}")

@@ -9,6 +9,9 @@ is absent, the commission seats the highest-ranked alternate of the delegation p
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from fractions import Fraction
+
 from soviet.model.events import (
     AlternateSeated,
     CredentialsContested,
@@ -20,7 +23,14 @@ from soviet.model.sessions import Session
 from soviet.model.state import State
 from soviet.rules.refusal import Refusal, founded
 from soviet.rules.sessions import sitting
-from soviet.rules.voters import DELEGATE_BODIES, ended_words, lost_seat, seat
+from soviet.rules.voters import (
+    DELEGATE_BODIES,
+    ended_words,
+    lost_seat,
+    seat,
+    strengths,
+    total,
+)
 
 RULE = "credentials"
 
@@ -131,3 +141,40 @@ def seat_alternate(state: State, session_id: str, absent: str, on: str) -> list[
     first = waiting[0]
     return [AlternateSeated(session=s.id, alternate=first.holder, mandate=first.id,
                             absent=absent, on=on)]
+
+
+@dataclass(frozen=True)
+class Category:
+    """One line of the credentials report: how many may attend in a category (None where
+    the ledger sets no number), how many registered, how many attend now."""
+
+    name: str
+    authorised: int | None
+    registered: int
+    attending: int
+
+
+def categories(state: State, session_id: str) -> tuple[list[Category], Fraction]:
+    """The credentials report by category and the voting strength present, the base of a
+    quorum counted in strength. Consultative votes are the commission's invited; alternates are
+    the delegations' live alternates (seated or waiting); guests are the others registered."""
+    s = state.sessions[session_id]
+    c = s.credentials
+    present = s.present
+    seats, _ = total(state, s)
+    alternates = {m.holder for x in state.in_body.get(s.body, ())
+                  if (m := state.mandates[x]).role == "alternate" and m.live}
+    deciding = set(c.admitted) | set(c.contested)
+    consultative = set(c.consultative) - alternates
+    registered = set(s.registered)
+    guests = registered - deciding - consultative - alternates
+    lines = [
+        Category("delegates with a deciding vote", int(seats), len(deciding),
+                 len(deciding & present)),
+        Category("delegates with a consultative vote", None, len(consultative),
+                 len(consultative & present)),
+        Category("alternates", len(alternates), len(alternates & registered),
+                 len(alternates & present)),
+        Category("guests (no mandate, no vote)", None, len(guests), len(guests & present)),
+    ]
+    return lines, sum(strengths(state, s).values(), Fraction(0))

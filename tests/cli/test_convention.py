@@ -79,3 +79,15 @@ def test_the_guide_walkthrough_continues_the_sessions_guide(tmp_path: Path) -> N
     assert state.sessions["S4"].basis == {"cranes": 4, "docks": 7, "ferries": 2}
     assert state.polls["PO5"].outcome is not None and state.polls["PO5"].outcome.adopted
     assert state.paid_up[("docks", "2026-04")] == 6
+
+
+def test_the_credentials_summary(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'summary.db'}"
+    with Organisation.open(url) as org:
+        s = sitting(delegates(build(org, convention())), ["n1m1", "s1m1", "n1m9"])
+    lines = ok("credentials", "summary", s, db=url)
+    rows = [[cell.strip() for cell in line.split("│")[1:-1]] for line in lines
+            if line.startswith("│")]
+    assert ["delegates with a deciding vote", "240", "2", "2"] in rows, rows
+    assert ["guests (no mandate, no vote)", "", "1", "1"] in rows, rows
+    assert lines[-1] == "voting strength present: 2000"

@@ -174,3 +174,19 @@ def test_paid_up_average_from_the_monthly_reports(tmp_path: Path) -> None:
         # north: (900 + 901 + ... + 911) + 11 x 250, over 12; south: 400 over 12
         assert session.basis["north"] == Fraction(sum(range(900, 912)) + 11 * 250, 12)
         assert session.basis["south"] == Fraction(400, 12)
+
+
+def test_the_credentials_report_by_category(small: Tree) -> None:
+    s = sitting(small, ["n1m1", "n1m2", "s1m1", "n1m9"])
+    small(sessions.register, s, "n2m1", OPENS)
+    small(sessions.register, s, "n1m8", OPENS)
+    small(credentials.report, s, OPENS, guests=frozenset({"n1m8"}))
+    small(sessions.register, s, "n1m2", OPENS, present=False)
+    lines, present = credentials.categories(small.state, s)
+    assert [(c.name, c.authorised, c.registered, c.attending) for c in lines] == [
+        ("delegates with a deciding vote", 240, 4, 3),  # n1m2 left
+        ("delegates with a consultative vote", None, 1, 1),  # n1m8, invited
+        ("alternates", 0, 0, 0),
+        ("guests (no mandate, no vote)", None, 1, 1),  # n1m9, refused a vote
+    ]
+    assert present == 1300 + 700  # north's between n1m1 and n2m1, south's all with s1m1
