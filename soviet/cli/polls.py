@@ -93,13 +93,16 @@ def count_command(
     yes: Annotated[str, typer.Option("--yes", help="Votes for.")] = "0",
     no: Annotated[str, typer.Option("--no", help="Votes against.")] = "0",
     abstain: Annotated[str, typer.Option("--abstain", help="Abstentions.")] = "0",
+    delegation: Annotated[str | None, typer.Option(
+        "--delegation", help="Count one delegation only (the body that elected it).")] = None,
     db: DbOption = None,
 ) -> None:
-    """Enter the tellers' count of the hall or the paper ballots, for the voters not counted
-    otherwise."""
+    """Enter the tellers' count of the hall or the paper ballots, in total or of one
+    delegation, for the voters not counted otherwise."""
     parts = {"yes": votes(yes, "--yes"), "no": votes(no, "--no"),
              "abstain": votes(abstain, "--abstain")}
-    record(db, lambda s: count(s, poll, tellers, channel, parts, voters))
+    record(db, lambda s: count(s, poll, tellers, channel, parts, voters,
+                               delegation=delegation))
 
 
 @app.command("close")

@@ -288,6 +288,8 @@ def _session_act(event: DomainEvent, state: State) -> str:
         case CountEntered():
             tellers = ", ".join(_named(state, t) for t in event.tellers)
             counted = "the hall" if event.channel == "hall" else "the paper ballots"
+            if event.delegation is not None:
+                counted += f" of {event.delegation}'s delegation"
             return (f"tellers {tellers} count {counted} in {event.poll}: {_parts(event.parts)} "
                     f"({event.voters} voters)")
         case PollClosed():

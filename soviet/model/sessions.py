@@ -210,6 +210,7 @@ class Count:
     parts: Mapping[str, Fraction]
     voters: int
     seq: int
+    delegation: str | None = None
 
 
 @dataclass(frozen=True)

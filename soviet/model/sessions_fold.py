@@ -324,7 +324,8 @@ class SessionsFold:
 
     def _count_entered(self, e: CountEntered) -> None:
         p = self._poll(e.poll)
-        count = Count(tuple(e.tellers), e.channel, ro(votes(e.parts)), e.voters, self._seq())
+        count = Count(tuple(e.tellers), e.channel, ro(votes(e.parts)), e.voters, self._seq(),
+                      e.delegation)
         self.polls[p.id] = replace(p, counts=(*p.counts, count))
 
     def _poll_closed(self, e: PollClosed) -> None:

@@ -11,6 +11,7 @@ annul annuls its target, one of no confidence removes the officer or executive i
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -24,7 +25,7 @@ from soviet.model.events import (
     PollOpened,
     VoteCast,
 )
-from soviet.model.sessions import CHOICES, Poll, Session
+from soviet.model.sessions import CHOICES, Count, Poll, Session
 from soviet.model.state import State
 from soviet.rules.executive import no_confidence
 from soviet.rules.mandates import Ids
@@ -200,9 +201,11 @@ def _carries(state: State, s: Session, p: Poll, member: str, electorate: str | N
 
 
 def count(state: State, poll: str, tellers: list[str], channel: str,
-          parts: dict[str, Fraction], voters: int) -> list[DomainEvent]:
-    """The tellers' count of the hall or of the paper ballots; it covers only voters not
-    counted otherwise (a voter who voted by phone is not in the paper count)."""
+          parts: dict[str, Fraction], voters: int, *, delegation: str | None = None
+          ) -> list[DomainEvent]:
+    """The tellers' count of the hall or of the paper ballots, in total or of one
+    ``delegation``; it covers only voters not counted otherwise (a voter who voted by phone is
+    not in the paper count), and never more votes than they carry."""
     founded(state, RULE)
     p = find(state, poll)
     s = sitting(state, p.session, RULE)
@@ -215,25 +218,40 @@ def count(state: State, poll: str, tellers: list[str], channel: str,
     wrong = sorted(set(parts) - set(CHOICES))
     if wrong or any(v < 0 for v in parts.values()) or voters < 0:
         raise Refusal(RULE, f"a count gives {', '.join(CHOICES)}, none negative")
-    counted = sum(c.voters for c in p.counts)
     carry = strengths(state, s)
     if p.secrecy == "secret":
-        ballots = len(p.cast)
-        if counted + voters > ballots:
-            raise Refusal(RULE, f"{counted + voters} ballots counted but {ballots} given out")
-        most = sum((v.strength for v in p.cast.values()), Fraction(0))
+        ballots = {x: v.strength for x, v in p.cast.items()}
+        _within(p.counts, ballots, voters, parts, "ballots given out")
     else:
-        left = [x for x in carry if x not in p.cast]
-        if counted + voters > len(left):
-            raise Refusal(RULE, f"{counted + voters} voters counted, but only {len(left)} "
-                          "present have not voted otherwise: nobody is counted twice")
-        most = sum((carry[x] for x in left), Fraction(0))
-    already = sum((sum(c.parts.values(), Fraction(0)) for c in p.counts), Fraction(0))
-    if already + sum(parts.values()) > most:
-        raise Refusal(RULE, f"{figure(already + sum(parts.values()))} votes counted, more than "
-                      f"the {figure(most)} those counted carry")
+        left = {x: n for x, n in carry.items() if x not in p.cast}
+        _within(p.counts, left, voters, parts, "present who have not voted otherwise")
+    if delegation is not None:
+        mine = {m.holder for m in represented(state, s).values() if m.electorate == delegation}
+        if p.secrecy == "secret":
+            pool = {x: v.strength for x, v in p.cast.items() if v.delegation == delegation}
+        else:
+            pool = {x: n for x, n in carry.items() if x in mine and x not in p.cast}
+        _within([c for c in p.counts if c.delegation == delegation], pool, voters, parts,
+                f"of {delegation}'s delegation")
     return [CountEntered(poll=p.id, tellers=list(tellers), channel=channel,
-                         parts={c: _text(v) for c, v in parts.items()}, voters=voters)]
+                         parts={c: _text(v) for c, v in parts.items()}, voters=voters,
+                         delegation=delegation)]
+
+
+def _within(counts: Sequence[Count], pool: Mapping[str, Fraction], voters: int,
+            parts: Mapping[str, Fraction], who: str) -> None:
+    """Refuse a count that, with the ``counts`` before it, covers more voters than ``pool``
+    holds or more votes than they carry: nobody is counted twice."""
+    counted = sum(c.voters for c in counts) + voters
+    if counted > len(pool):
+        raise Refusal(RULE, f"{counted} voters counted, but only {len(pool)} {who}: nobody is "
+                      "counted twice")
+    cast = sum((sum(c.parts.values(), Fraction(0)) for c in counts), Fraction(0)) \
+        + sum(parts.values(), Fraction(0))
+    most = sum(pool.values(), Fraction(0))
+    if cast > most:
+        raise Refusal(RULE, f"{figure(cast)} votes counted, more than the {figure(most)} those "
+                      "counted carry")
 
 
 def tally(p: Poll) -> dict[str, Fraction]:

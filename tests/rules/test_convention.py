@@ -190,3 +190,23 @@ def test_the_credentials_report_by_category(small: Tree) -> None:
         ("guests (no mandate, no vote)", None, 1, 1),  # n1m9, refused a vote
     ]
     assert present == 1300 + 700  # north's between n1m1 and n2m1, south's all with s1m1
+
+
+def test_paper_counts_per_delegation_beside_phone_votes(small: Tree) -> None:
+    """North votes on paper, counted by delegation; n1m1 voted by phone and is not in it."""
+    s = sitting(small)
+    [opened] = small(polls.open_poll, s, OPENS, question="Adjourn?")
+    p = opened.payload["poll"]
+    small(polls.cast, p, "n1m1", choice="yes")  # 434 by phone
+    refused(small, "polls: 3 voters counted, but only 2 of north's delegation", polls.count, p,
+            ["t1"], "paper", {"yes": Fraction(866)}, 3, delegation="north")
+    refused(small, "polls: 867 votes counted, more than the 866 those counted carry",
+            polls.count, p, ["t1"], "paper", {"yes": Fraction(867)}, 2, delegation="north")
+    small(polls.count, p, ["t1", "t2"], "paper", {"yes": Fraction(433), "no": Fraction(433)}, 2,
+          delegation="north")
+    small(polls.count, p, ["t1", "t2"], "hall", {"no": Fraction(700)}, 2, delegation="south")
+    [closed] = small(polls.close, p, OPENS)
+    assert (closed.payload["yes"], closed.payload["no"]) == ("867", "1133")
+    counts = small.state.polls[p].counts
+    assert [(c.delegation, c.channel, c.voters) for c in counts] == [
+        ("north", "paper", 2), ("south", "hall", 2)]

@@ -260,7 +260,8 @@ def test_secret_poll_with_tellers_and_paper(congress: Tree) -> None:
         [ballot] = congress(polls.cast, p, x)
         assert ballot.payload["parts"] == {}
     refused(congress, "polls: 5 ballots given out, 0 counted", polls.close, p, OPENS)
-    refused(congress, "polls: 6 ballots counted but 5 given out", polls.count, p, ["t1", "t2"],
+    refused(congress, "polls: 6 voters counted, but only 5 ballots given out", polls.count, p,
+            ["t1", "t2"],
             "paper", {"yes": Fraction(3)}, 6)
     congress(polls.count, p, ["t1", "t2"], "paper",
              {"yes": Fraction(1300), "no": Fraction(700)}, 5)
@@ -274,7 +275,7 @@ def test_phone_and_hall_votes_in_one_poll_count_nobody_twice(congress: Tree) -> 
     [opened] = congress(polls.open_poll, s, OPENS, question="Adjourn for lunch?")
     p = opened.payload["poll"]
     congress(polls.cast, p, "n1m1", choice="yes")  # by phone
-    e = refused(congress, "polls: 5 voters counted, but only 4 present have not voted "
+    e = refused(congress, "polls: 5 voters counted, but only 4 present who have not voted "
                 "otherwise: nobody is counted twice", polls.count, p, ["t1"], "hall",
                 {"yes": Fraction(1)}, 5)
     assert e.clause is None

@@ -262,8 +262,8 @@ class VoteCast(DomainEvent):
 
 @dataclass(frozen=True)
 class CountEntered(DomainEvent):
-    """The tellers' count of the hall or of paper ballots: votes per choice, and how many
-    voters it covers."""
+    """The tellers' count of the hall or of paper ballots, in total or of one ``delegation``:
+    votes per choice, and how many voters it covers."""
 
     TYPE: ClassVar[str] = "count.entered"
     poll: str
@@ -271,6 +271,7 @@ class CountEntered(DomainEvent):
     channel: str  # hall | paper
     parts: dict[str, str]
     voters: int
+    delegation: str | None = None
 
 
 @dataclass(frozen=True)
