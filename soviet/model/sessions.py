@@ -11,17 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from types import MappingProxyType
-from typing import Any
+
+from soviet.model.empty import empty
 
 CHOICES = ("yes", "no", "abstain")
 """What a voter may vote on a motion, in the order minutes give them."""
 
-_NONE: Mapping[Any, Any] = MappingProxyType({})
-
-
-def _none() -> Mapping[Any, Any]:
-    return _NONE
 
 
 @dataclass(frozen=True)
@@ -44,10 +39,10 @@ class Credentials:
     """The credentials commission's reports on a session, merged with the body's decisions on
     contested mandates: member -> mandate (admitted) or -> the grounds (the others)."""
 
-    admitted: Mapping[str, str] = field(default_factory=_none)
-    consultative: Mapping[str, str] = field(default_factory=_none)
-    contested: Mapping[str, str] = field(default_factory=_none)
-    refused: Mapping[str, str] = field(default_factory=_none)
+    admitted: Mapping[str, str] = field(default_factory=empty)
+    consultative: Mapping[str, str] = field(default_factory=empty)
+    contested: Mapping[str, str] = field(default_factory=empty)
+    refused: Mapping[str, str] = field(default_factory=empty)
     reports: int = 0
 
 
@@ -73,10 +68,10 @@ class Session:
     theses: tuple[str, ...] = ()
     motions: tuple[str, ...] = ()
     polls: tuple[str, ...] = ()
-    basis: Mapping[str, Fraction] = field(default_factory=_none)
+    basis: Mapping[str, Fraction] = field(default_factory=empty)
     basis_how: str = ""
-    proxies: Mapping[str, str] = field(default_factory=_none)
-    seated: Mapping[str, str] = field(default_factory=_none)
+    proxies: Mapping[str, str] = field(default_factory=empty)
+    seated: Mapping[str, str] = field(default_factory=empty)
     """``basis``: the membership each delegation represents, fixed when the session opened
     (``basis_how`` says how it was counted); ``proxies``: absent delegate -> who holds their
     vote; ``seated``: alternate -> the absent delegate whose place they take."""
@@ -244,7 +239,7 @@ class Poll:
     motion: str | None = None
     counts: tuple[Count, ...] = ()
     outcome: Outcome | None = None
-    cast: Mapping[str, Vote] = field(default_factory=_none)
+    cast: Mapping[str, Vote] = field(default_factory=empty)
 
     @property
     def is_open(self) -> bool:

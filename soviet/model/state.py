@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
-from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from soviet.charter import Charter
 from soviet.model.cases import Application, Case
+from soviet.model.empty import empty
 from soviet.model.sessions import (
     Demand,
     Faction,
@@ -27,12 +27,6 @@ from soviet.model.sessions import (
     ThesesVote,
 )
 from soviet.model.submissions import Submission
-
-EMPTY: Mapping[Any, Any] = MappingProxyType({})
-
-
-def _empty() -> Mapping[Any, Any]:
-    return EMPTY
 
 
 @dataclass(frozen=True)
@@ -182,36 +176,36 @@ class State:
     name: str = ""
     charter: Charter | None = None
     charter_since: int = 0
-    bodies: Mapping[str, Body] = field(default_factory=_empty)
-    children: Mapping[str, Set[str]] = field(default_factory=_empty)
-    members: Mapping[str, Member] = field(default_factory=_empty)
-    unit_sizes: Mapping[str, int] = field(default_factory=_empty)
-    suspended_in: Mapping[str, Set[str]] = field(default_factory=_empty)
-    basis: Mapping[tuple[str, str], int] = field(default_factory=_empty)
-    paid_up: Mapping[tuple[str, str], int] = field(default_factory=_empty)
-    mandates: Mapping[str, Mandate] = field(default_factory=_empty)
-    seated: Mapping[str, Set[str]] = field(default_factory=_empty)
-    carried: Mapping[str, Set[str]] = field(default_factory=_empty)
-    held_by: Mapping[str, Set[str]] = field(default_factory=_empty)
-    waiting: Mapping[tuple[str, str], Set[str]] = field(default_factory=_empty)
-    in_body: Mapping[str, Sequence[str]] = field(default_factory=_empty)
-    apportionments: Mapping[str, Apportionment] = field(default_factory=_empty)
-    elections: Mapping[str, Election] = field(default_factory=_empty)
-    by_elections: Mapping[str, ByElection] = field(default_factory=_empty)
-    petitions: Mapping[str, Petition] = field(default_factory=_empty)
-    counters: Mapping[str, int] = field(default_factory=_empty)
-    sessions: Mapping[str, Session] = field(default_factory=_empty)
-    demands: Mapping[str, Demand] = field(default_factory=_empty)
-    theses: Mapping[str, Theses] = field(default_factory=_empty)
-    theses_votes: Mapping[tuple[str, str], ThesesVote] = field(default_factory=_empty)
-    motions: Mapping[str, Motion] = field(default_factory=_empty)
-    polls: Mapping[str, Poll] = field(default_factory=_empty)
-    factions: Mapping[str, Faction] = field(default_factory=_empty)
-    offers: Mapping[str, Offer] = field(default_factory=_empty)
-    offices: Mapping[str, Office] = field(default_factory=_empty)
-    cases: Mapping[str, Case] = field(default_factory=_empty)
-    applications: Mapping[str, Application] = field(default_factory=_empty)
-    submissions: Mapping[str, Submission] = field(default_factory=_empty)
+    bodies: Mapping[str, Body] = field(default_factory=empty)
+    children: Mapping[str, Set[str]] = field(default_factory=empty)
+    members: Mapping[str, Member] = field(default_factory=empty)
+    unit_sizes: Mapping[str, int] = field(default_factory=empty)
+    suspended_in: Mapping[str, Set[str]] = field(default_factory=empty)
+    basis: Mapping[tuple[str, str], int] = field(default_factory=empty)
+    paid_up: Mapping[tuple[str, str], int] = field(default_factory=empty)
+    mandates: Mapping[str, Mandate] = field(default_factory=empty)
+    seated: Mapping[str, Set[str]] = field(default_factory=empty)
+    carried: Mapping[str, Set[str]] = field(default_factory=empty)
+    held_by: Mapping[str, Set[str]] = field(default_factory=empty)
+    waiting: Mapping[tuple[str, str], Set[str]] = field(default_factory=empty)
+    in_body: Mapping[str, Sequence[str]] = field(default_factory=empty)
+    apportionments: Mapping[str, Apportionment] = field(default_factory=empty)
+    elections: Mapping[str, Election] = field(default_factory=empty)
+    by_elections: Mapping[str, ByElection] = field(default_factory=empty)
+    petitions: Mapping[str, Petition] = field(default_factory=empty)
+    counters: Mapping[str, int] = field(default_factory=empty)
+    sessions: Mapping[str, Session] = field(default_factory=empty)
+    demands: Mapping[str, Demand] = field(default_factory=empty)
+    theses: Mapping[str, Theses] = field(default_factory=empty)
+    theses_votes: Mapping[tuple[str, str], ThesesVote] = field(default_factory=empty)
+    motions: Mapping[str, Motion] = field(default_factory=empty)
+    polls: Mapping[str, Poll] = field(default_factory=empty)
+    factions: Mapping[str, Faction] = field(default_factory=empty)
+    offers: Mapping[str, Offer] = field(default_factory=empty)
+    offices: Mapping[str, Office] = field(default_factory=empty)
+    cases: Mapping[str, Case] = field(default_factory=empty)
+    applications: Mapping[str, Application] = field(default_factory=empty)
+    submissions: Mapping[str, Submission] = field(default_factory=empty)
 
     def members_in_good_standing(self, unit: str, on: str) -> int:
         """How many members of ``unit`` are in good standing on ``on``: its size less those

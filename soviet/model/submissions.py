@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
+
+from soviet.model.empty import empty
 
 CONSENTS = {"consented": "with its body's consent",
             "committee": "by the committee's decision, without its body's consent"}
 """How an original enters a composite, and the words that say so."""
 
 
-_NONE: Mapping[str, str] = MappingProxyType({})
-
-
-def _none() -> Mapping[str, str]:
-    return _NONE
 
 
 @dataclass(frozen=True)
@@ -43,7 +39,7 @@ class Submission:
     decision: str | None = None
     decision_seq: int | None = None
     replaces: tuple[str, ...] = ()
-    consent: Mapping[str, str] = field(default_factory=_none)
+    consent: Mapping[str, str] = field(default_factory=empty)
     drafted_by: tuple[str, ...] = ()
     composited: str | None = None
     motion: str | None = None

@@ -14,7 +14,7 @@ from soviet.model.sessions import Session
 from soviet.model.state import State
 from soviet.rules.apportionment import basis_of
 from soviet.rules.mandates import Ids
-from soviet.rules.refusal import Refusal, founded
+from soviet.rules.refusal import Refusal, founded, known
 from soviet.rules.structure import live_body
 
 RULE = "convocation"
@@ -99,7 +99,4 @@ def support(state: State, by: list[str], on: str) -> tuple[Fraction, Fraction]:
 
 def session(state: State, session_id: str, rule: str) -> Session:
     """The session ``session_id``, or a refusal naming ``rule``."""
-    s = state.sessions.get(session_id)
-    if s is None:
-        raise Refusal(rule, f"there is no session {session_id!r}")
-    return s
+    return known(state.sessions, session_id, rule, "session")

@@ -29,7 +29,7 @@ from soviet.model.events import (
 from soviet.model.state import State
 from soviet.rules.mandates import Ids, end_mandates
 from soviet.rules.membership import leave, reinstate, suspend
-from soviet.rules.refusal import Refusal, founded
+from soviet.rules.refusal import Refusal, founded, known
 from soviet.rules.structure import live_body
 
 RULE = "discipline"
@@ -37,10 +37,7 @@ SIDES = ("complaint", "defence")
 
 
 def _case(state: State, case: str) -> Case:
-    c = state.cases.get(case)
-    if c is None:
-        raise Refusal(RULE, f"there is no case {case!r}")
-    return c
+    return known(state.cases, case, RULE, "case")
 
 
 def file_case(state: State, commission: str, member: str, by: str, charges: str, on: str

@@ -17,16 +17,13 @@ from soviet.model.events import (
 )
 from soviet.model.state import State
 from soviet.rules.mandates import Ids
-from soviet.rules.refusal import Refusal, founded
+from soviet.rules.refusal import Refusal, founded, known
 
 RULE = "federation"
 
 
 def _application(state: State, application: str) -> Application:
-    a = state.applications.get(application)
-    if a is None:
-        raise Refusal(RULE, f"there is no application {application!r}")
-    return a
+    return known(state.applications, application, RULE, "application")
 
 
 def _conditions(state: State) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ from soviet.model.sessions import Motion
 from soviet.model.state import State
 from soviet.rules import executive
 from soviet.rules.mandates import Ids
-from soviet.rules.refusal import Refusal, founded
+from soviet.rules.refusal import Refusal, founded, known
 from soviet.rules.sessions import sitting
 from soviet.rules.structure import live_body
 from soviet.rules.voters import standing
@@ -31,10 +31,7 @@ RULE = "motions"
 
 
 def find(state: State, motion: str) -> Motion:
-    m = state.motions.get(motion)
-    if m is None:
-        raise Refusal(RULE, f"there is no motion {motion!r}")
-    return m
+    return known(state.motions, motion, RULE, "motion")
 
 
 def fate(state: State, m: Motion) -> str:

@@ -31,7 +31,7 @@ from soviet.rules.executive import no_confidence
 from soviet.rules.mandates import Ids
 from soviet.rules.motions import fate
 from soviet.rules.motions import find as find_motion
-from soviet.rules.refusal import Refusal, founded
+from soviet.rules.refusal import Refusal, founded, known
 from soviet.rules.sessions import sitting
 from soviet.rules.voters import (
     DELEGATE_BODIES,
@@ -54,9 +54,7 @@ SECRECY = ("open", "named", "secret", "card")
 
 
 def find(state: State, poll: str) -> Poll:
-    p = state.polls.get(poll)
-    if p is None:
-        raise Refusal(RULE, f"there is no poll {poll!r}")
+    p = known(state.polls, poll, RULE, "poll")
     if p.outcome is not None:
         raise Refusal(RULE, f"poll {p.id} was closed at event {p.outcome.seq} "
                       f"({p.outcome.sentence})")

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TypeVar
+
 from soviet.model.state import State
+
+T = TypeVar("T")
 
 
 class Refusal(Exception):
@@ -18,3 +23,11 @@ class Refusal(Exception):
 def founded(state: State, rule: str) -> None:
     if not state.founded:
         raise Refusal(rule, "no organisation has been founded in this ledger")
+
+
+def known(table: Mapping[str, T], key: str, rule: str, what: str) -> T:
+    """``table[key]``, or a refusal naming ``rule``: there is no such ``what``."""
+    found = table.get(key)
+    if found is None:
+        raise Refusal(rule, f"there is no {what} {key!r}")
+    return found

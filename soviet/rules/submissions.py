@@ -26,7 +26,7 @@ from soviet.model.submissions import CONSENTS, Submission
 from soviet.rules import motions
 from soviet.rules.convocation import session as find_session
 from soviet.rules.mandates import Ids
-from soviet.rules.refusal import Refusal, founded
+from soviet.rules.refusal import Refusal, founded, known
 from soviet.rules.sessions import sitting
 from soviet.rules.structure import live_body
 
@@ -35,10 +35,7 @@ DEADLINE = "convention.motion_deadline"
 
 
 def find(state: State, submission: str) -> Submission:
-    sub = state.submissions.get(submission)
-    if sub is None:
-        raise Refusal(RULE, f"there is no submission {submission!r}")
-    return sub
+    return known(state.submissions, submission, RULE, "submission")
 
 
 def due(state: State, s: Session) -> str:
