@@ -21,6 +21,7 @@ from soviet.cli import (
     membership,
     minutes,
     recall,
+    serve,
     structure,
     submissions,
 )
@@ -72,6 +73,7 @@ app.add_typer(submissions.app, name="submission")
 app.add_typer(convention.proxy_app, name="proxy")
 app.add_typer(convention.paid_up_app, name="paid-up")
 app.command("strength")(convention.strength_command)
+app.command("serve")(serve.serve_command)
 
 
 def run() -> None:

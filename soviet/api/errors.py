@@ -1,0 +1,24 @@
+"""How the API answers what it will not do: a refusal names its rule, reason and charter
+clause (409), an unknown record is 404; nothing is recorded in either case."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from soviet.rules.refusal import Refusal
+
+
+class NotFound(LookupError):
+    """A record the path names does not exist."""
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(Refusal)
+    async def refused(_: Request, e: Refusal) -> JSONResponse:
+        return JSONResponse(status_code=409, content={"refused": {
+            "rule": e.rule, "reason": e.reason, "clause": e.clause, "message": str(e)}})
+
+    @app.exception_handler(NotFound)
+    async def not_found(_: Request, e: NotFound) -> JSONResponse:
+        return JSONResponse(status_code=404, content={"detail": str(e)})

@@ -1,0 +1,22 @@
+"""``soviet serve``: the HTTP API over the ledger, for the delegates' phones and the chair."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from soviet.api import create_app
+from soviet.cli.options import DbOption, db_url
+
+
+def serve_command(
+    host: Annotated[str, typer.Option("--host", help="The address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="The port.")] = 8000,
+    db: DbOption = None,
+) -> None:
+    """Serve the HTTP API (OpenAPI document at /docs and /openapi.json)."""
+    url = db_url(db)
+    typer.echo(f"serving {url} at http://{host}:{port}/api (documents at /docs)")
+    uvicorn.run(create_app(url), host=host, port=port, log_level="warning")

@@ -1,0 +1,112 @@
+"""The HTTP API through a real server: reading the tree and a session, arriving, voting with
+weighted delegations, refusals as JSON naming rule and clause, closing a poll."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from soviet.rules import polls
+from soviet.service import Organisation
+from tests.api.server import free_port, serving
+from tests.rules.sessions import OPENS, convention, delegates, sitting
+from tests.rules.tree import build
+
+
+@pytest.fixture
+def api(tmp_path: Path) -> Iterator[tuple[httpx.Client, str]]:
+    url = f"sqlite:///{tmp_path / 'api.db'}"
+    with Organisation.open(url) as org:
+        tree = delegates(build(org, convention()))
+        s = sitting(tree, ["n1m1", "n1m2", "s1m1", "s2m1"])
+        tree(polls.open_poll, s, OPENS, question="Adopt the programme", secrecy="named")
+    with serving(url) as base, httpx.Client(base_url=base, timeout=10) as client:
+        yield client, s
+
+
+def test_reading_the_tree_and_a_session(api: tuple[httpx.Client, str]) -> None:
+    client, s = api
+    org = client.get("/api/organisation").json()
+    assert org["name"] == "Federation" and org["seq"] > 0
+    congress = client.get("/api/bodies/congress").json()
+    assert congress["kind"] == "congress"
+    assert sorted(m["holder"] for m in congress["sitting"]) == [
+        "n1m1", "n1m2", "n2m1", "s1m1", "s2m1"]
+    session = client.get(f"/api/sessions/{s}").json()
+    assert session["basis"] == {"north": "1300", "south": "700"}
+    assert sorted(session["present"]) == ["n1m1", "n1m2", "s1m1", "s2m1"]
+    assert client.get(f"/api/sessions/{s}/strength").json() == {
+        "n1m1": "650", "n1m2": "650", "s1m1": "350", "s2m1": "350"}
+    assert client.get("/api/bodies/nowhere").status_code == 404
+    assert client.get("/api/polls/PO9").status_code == 404
+
+
+def test_arriving_voting_and_closing(api: tuple[httpx.Client, str]) -> None:
+    client, s = api
+    r = client.post(f"/api/sessions/{s}/attendance", json={"member": "n2m1", "on": OPENS})
+    assert r.status_code == 201 and r.json()[0]["type"] == "attendance.registered"
+    # n2m1 has not been through the credentials commission yet
+    r = client.post("/api/polls/PO1/votes", json={"voter": "n2m1", "choice": "yes"})
+    assert r.status_code == 409
+    assert r.json()["refused"]["rule"] == "polls"
+    assert "credentials have not been admitted" in r.json()["refused"]["reason"]
+    r = client.post("/api/polls/PO1/votes", json={"voter": "n1m1", "choice": "yes"})
+    assert r.status_code == 201
+    assert r.json()[0]["payload"]["strength"] == "650"
+    r = client.post("/api/polls/PO1/votes", json={"voter": "s1m1",
+                                                  "parts": {"yes": "100", "no": "250"}})
+    assert r.status_code == 201
+    r = client.post("/api/polls/PO1/votes", json={"voter": "s2m1", "parts": {"no": "x"}})
+    assert r.status_code == 422
+    r = client.post("/api/polls/PO1/votes", json={"voter": "s2m1", "choice": "no"})
+    assert r.status_code == 201
+    r = client.post("/api/polls/PO1/close", json={"on": OPENS})
+    assert r.status_code == 201
+    closed = r.json()[0]["payload"]
+    assert (closed["yes"], closed["no"], closed["adopted"]) == ("750", "600", True)
+    again = client.post("/api/polls/PO1/close", json={"on": OPENS})
+    assert again.status_code == 409
+    assert again.json()["refused"]["message"].startswith("polls: poll PO1 was closed at event")
+    poll = client.get("/api/polls/PO1").json()
+    assert poll["tally"] == {"yes": "750", "no": "600", "abstain": "0"}
+    assert poll["cast"]["s1m1"]["parts"] == {"yes": "100", "no": "250"}
+
+
+def test_the_openapi_document_lists_every_route(api: tuple[httpx.Client, str]) -> None:
+    client, _ = api
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/organisation", "/api/bodies", "/api/bodies/{body}", "/api/sessions/{session}",
+            "/api/sessions/{session}/strength", "/api/sessions/{session}/attendance",
+            "/api/polls/{poll}", "/api/polls/{poll}/votes", "/api/polls/{poll}/close"} <= set(
+        paths)
+
+
+def test_soviet_serve_answers_on_its_port(tmp_path: Path) -> None:
+    """The command a user runs: a separate process serving the API."""
+    url = f"sqlite:///{tmp_path / 'serve.db'}"
+    with Organisation.open(url) as org:
+        build(org, convention())
+    port = free_port()
+    soviet = str(Path(sys.executable).with_name("soviet"))
+    process = subprocess.Popen([soviet, "serve", "--port", str(port), "--db", url],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/organisation", timeout=1)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise
+                time.sleep(0.1)
+        assert r.json()["name"] == "Federation"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
