@@ -92,6 +92,7 @@ class Replay:
         self.carried: defaultdict[str, set[str]] = defaultdict(set)
         self.held_by: defaultdict[str, set[str]] = defaultdict(set)
         self.waiting: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+        self.sent: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
         self.in_body: defaultdict[str, list[str]] = defaultdict(list)
         self.apportionments: dict[str, Apportionment] = {}
         self.elections: dict[str, Election] = {}
@@ -161,7 +162,7 @@ class Replay:
             unit_sizes=ro(self.unit_sizes), suspended_in=ro(self.suspended_in),
             basis=ro(self.basis), paid_up=ro(self.paid_up), mandates=ro(self.mandates),
             seated=ro(self.seated), carried=ro(self.carried), held_by=ro(self.held_by),
-            waiting=ro(self.waiting), in_body=ro(self.in_body),
+            waiting=ro(self.waiting), sent=ro(self.sent), in_body=ro(self.in_body),
             apportionments=ro(self.apportionments), elections=ro(self.elections),
             by_elections=ro(self.by_elections), petitions=ro(self.petitions),
             counters=ro(self.counters), sessions=ro(self.sessions.sessions),
@@ -234,9 +235,9 @@ class Replay:
             del self.by_elections[gone]  # the body no longer elects there, nor is elected
 
     def _bodies_merged(self, e: BodiesMerged) -> None:
-        """Members, mandates, waiting alternates, pending by-elections and apportioned seats
-        of the merged bodies pass to ``into``: its delegates sit on the seats they came with
-        until the next apportionment."""
+        """Members, mandates, waiting alternates and sent delegates, pending by-elections and
+        apportioned seats of the merged bodies pass to ``into``: its delegates sit on the seats
+        they came with until the next apportionment."""
         into = self._body(e.into)
         merged = set(e.bodies)
         for bid, by in self.by_elections.items():
@@ -253,8 +254,9 @@ class Replay:
             # Live seats now speak for the merged unit; an ended one keeps the unit it had.
             if mandate.electorate in merged and mandate.ended is None:
                 self.mandates[mid] = replace(mandate, electorate=e.into)
-        for electorate, body in [k for k in self.waiting if k[0] in merged]:
-            self.waiting[(e.into, body)] |= self.waiting.pop((electorate, body))
+        for table in (self.waiting, self.sent):
+            for electorate, body in [k for k in table if k[0] in merged]:
+                table[(e.into, body)] |= table.pop((electorate, body))
         above = self.apportionments.get(into.parent or "")
         if above is not None and merged & above.seats.keys():
             seats, basis = dict(above.seats), dict(above.basis)
@@ -363,6 +365,7 @@ class Replay:
             e.through, e.role, e.rank, e.substitutes)
         if e.role == "delegate":
             self.seated[e.body].add(e.mandate)
+            self.sent[(e.electorate, e.body)].add(e.mandate)
         else:
             self.waiting[(e.electorate, e.body)].add(e.mandate)
         self.in_body[e.body].append(e.mandate)
@@ -377,6 +380,7 @@ class Replay:
         self.mandates[e.mandate] = replace(m, ended=Ending(e.on, e.reason, self.seq, e.cause))
         self.seated[m.body].discard(e.mandate)
         self.waiting[(m.electorate, m.body)].discard(e.mandate)
+        self.sent[(m.electorate, m.body)].discard(e.mandate)
         if m.through is not None:
             self.carried[m.through].discard(e.mandate)
         self.held_by[m.holder].discard(e.mandate)

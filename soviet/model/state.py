@@ -188,6 +188,8 @@ class State:
     carried: Mapping[str, Set[str]] = field(default_factory=empty)
     held_by: Mapping[str, Set[str]] = field(default_factory=empty)
     waiting: Mapping[tuple[str, str], Set[str]] = field(default_factory=empty)
+    sent: Mapping[tuple[str, str], Set[str]] = field(default_factory=empty)
+    """(electorate, body) -> the live delegate mandates that electorate has in that body."""
     in_body: Mapping[str, Sequence[str]] = field(default_factory=empty)
     apportionments: Mapping[str, Apportionment] = field(default_factory=empty)
     elections: Mapping[str, Election] = field(default_factory=empty)

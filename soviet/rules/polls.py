@@ -36,6 +36,7 @@ from soviet.rules.sessions import sitting
 from soviet.rules.voters import (
     DELEGATE_BODIES,
     chair,
+    delegates_of,
     delegation,
     ended_words,
     lost_seat,
@@ -142,8 +143,8 @@ def cast(state: State, poll: str, voter: str, *, choice: str | None = None,
     if sum(parts.values()) > carries:
         raise Refusal(RULE, f"{member} casts {figure(sum(parts.values()))} votes but carries "
                       f"{figure(carries)}")
-    speaks_for = (sum(1 for m in represented(state, s).values() if m.electorate == electorate)
-                  if whole else 1)
+    speaks_for = (len(represented(state, s, delegates_of(state, s, electorate)))
+                  if whole and electorate is not None else 1)
     return [VoteCast(poll=p.id, voter=voter,
                      parts={c: _text(v) for c, v in parts.items() if v},
                      strength=_text(carries), proxy_for=proxy_for, delegation=electorate,

@@ -16,7 +16,7 @@ present holds.
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -145,7 +145,8 @@ def delegation(state: State, session: Session, electorate: str,
     conv = state.rules.convention
     body = session.body
     seats = _seats_of(state, body, electorate)
-    elected = (elected_by(state, body) if counts is None else counts).get(electorate, 0)
+    elected = (len(state.sent.get((electorate, body), ())) if counts is None
+               else counts.get(electorate, 0))
     if conv.strength == "delegates":
         return Delegation(electorate, Fraction(elected), seats, elected, Fraction(elected),
                           "one vote per delegate")
@@ -175,8 +176,8 @@ def unused(state: State, session: Session, cast: Mapping[str, Vote], electorate:
 
 def chair(state: State, session: Session, electorate: str) -> str | None:
     """The delegation's chair at the session: its first-ranked delegate voting in person."""
-    present = [m for x, m in represented(state, session).items()
-               if m.electorate == electorate and x in session.present]
+    mine = represented(state, session, delegates_of(state, session, electorate))
+    present = [m for x, m in mine.items() if x in session.present]
     return min(present, key=lambda m: (m.role != "delegate", m.rank, m.id)).holder \
         if present else None
 
@@ -186,20 +187,33 @@ def _seats_of(state: State, body: str, electorate: str) -> int:
     return a.seats.get(electorate, 0) if a is not None else 0
 
 
-def represented(state: State, session: Session) -> dict[str, Mandate]:
+def represented(state: State, session: Session, among: Set[str] | None = None
+                ) -> dict[str, Mandate]:
     """Who carries a share of a delegation's strength now, with the seat they carry it by:
-    the voters present, and the absent delegates whose proxy someone present holds."""
+    the voters present, and the absent delegates whose proxy someone present holds (only those
+    ``among``, if given: one delegation's people, to weigh it without reading everyone)."""
     out: dict[str, Mandate] = {}
-    for x in sorted(session.present):
+    for x in sorted(session.present if among is None else session.present & among):
         why, mandate = admission(state, session, x)
         if why is None and mandate is not None:
             out[x] = mandate
     for giver, holder in session.proxies.items():
+        if among is not None and giver not in among:
+            continue
         mandate = state.seat_in(giver, session.body)
         if (holder in session.present and mandate is not None
                 and giver in session.credentials.admitted):
             out[giver] = mandate
     return out
+
+
+def delegates_of(state: State, session: Session, electorate: str) -> frozenset[str]:
+    """Everyone who may carry a share of ``electorate``'s delegation at the session: its
+    sitting delegates and the alternates seated for them."""
+    mine = {state.mandates[x].holder for x in state.sent.get((electorate, session.body), ())}
+    seated = {a for a in session.seated
+              if (m := seat(state, session, a)) is not None and m.electorate == electorate}
+    return frozenset(mine | seated)
 
 
 def strengths(state: State, session: Session, *, only: str | None = None
@@ -209,15 +223,17 @@ def strengths(state: State, session: Session, *, only: str | None = None
     delegation's share does not depend on the others)."""
     if state.bodies[session.body].kind not in DELEGATE_BODIES:
         return {x: Fraction(1) for x in voters(state, session) if only in (None, x)}
-    carrying = represented(state, session)
+    among = None
+    if only is not None:
+        mine = seat(state, session, only)
+        if mine is None:
+            return {}
+        among = delegates_of(state, session, mine.electorate)
+    carrying = represented(state, session, among)
     by_electorate: dict[str, list[Mandate]] = {}
     for m in carrying.values():
         by_electorate.setdefault(m.electorate, []).append(m)
-    if only is not None:
-        mine = carrying.get(only) or seat(state, session, only)
-        by_electorate = {} if mine is None else {
-            mine.electorate: by_electorate.get(mine.electorate, [])}
-    counts = elected_by(state, session.body)
+    counts = elected_by(state, session.body) if only is None else None
     out: dict[str, Fraction] = {}
     for electorate, seated in by_electorate.items():
         if seated:

@@ -210,3 +210,16 @@ def test_paper_counts_per_delegation_beside_phone_votes(small: Tree) -> None:
     counts = small.state.polls[p].counts
     assert [(c.delegation, c.channel, c.voters) for c in counts] == [
         ("north", "paper", 2), ("south", "hall", 2)]
+
+
+def test_one_delegations_strength_read_alone_is_the_same(congress: tuple[Tree, str]) -> None:
+    """A vote weighs only its voter's delegation (through the index of delegates by
+    electorate); it must agree with the whole congress weighed at once."""
+    t, s = congress
+    state = t.state
+    session = state.sessions[s]
+    everyone = strengths(state, session)
+    for x in ("a0x1", "a0x2", "a1x5", "a3x3", "a3x4", "b7x3", "a299x4"):
+        if x in everyone:
+            assert strengths(state, session, only=x)[x] == everyone[x], x
+    assert sum(everyone.values()) == 1_200_000 - 2400
