@@ -4,7 +4,7 @@ applications (see :mod:`soviet.model.events.discipline`)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -20,15 +20,14 @@ from soviet.model.events.discipline import (
     CaseHeard,
     ConditionExamined,
 )
+from soviet.model.part_fold import PartFold
 from soviet.model.recorded import FoldError
 
 
-class CasesFold:
+class CasesFold(PartFold):
     def __init__(self, fail: Callable[[str], FoldError], seq: Callable[[], int],
-                 counters: defaultdict[str, int]) -> None:
-        self._fail = fail
-        self._seq = seq
-        self._counters = counters
+                 counters: defaultdict[str, int], bodies: Mapping[str, Any]) -> None:
+        super().__init__(fail, seq, counters, bodies)
         self.cases: dict[str, Case] = {}
         self.applications: dict[str, Application] = {}
 
@@ -41,21 +40,13 @@ class CasesFold:
         }
 
     def _case(self, case: str) -> Case:
-        try:
-            return self.cases[case]
-        except KeyError:
-            raise self._fail(f"no case {case!r}") from None
+        return self._get(self.cases, case, "case")
 
     def _application(self, application: str) -> Application:
-        try:
-            return self.applications[application]
-        except KeyError:
-            raise self._fail(f"no application {application!r}") from None
+        return self._get(self.applications, application, "application")
 
     def _filed(self, e: CaseFiled) -> None:
-        if e.case in self.cases:
-            raise self._fail(f"case {e.case} already exists")
-        self._counters["C"] += 1
+        self._new("C", self.cases, e.case, "case")
         self.cases[e.case] = Case(e.case, e.commission, e.member, e.by, e.charges, e.on,
                                   self._seq())
 
@@ -83,9 +74,7 @@ class CasesFold:
                                                      reversed=e.reversed))
 
     def _applied(self, e: AdmissionApplied) -> None:
-        if e.application in self.applications:
-            raise self._fail(f"application {e.application} already exists")
-        self._counters["A"] += 1
+        self._new("A", self.applications, e.application, "application")
         self.applications[e.application] = Application(e.application, e.organisation, e.on,
                                                        self._seq())
 

@@ -36,13 +36,11 @@ from soviet.model.events import (
     MemberTransferred,
     OrganisationFounded,
     PaidUpReported,
-    RecallPetitionFiled,
-    RecallPetitionSigned,
-    RecallVoteCalled,
-    RecallVoteTaken,
     SeatsApportioned,
     decode,
 )
+from soviet.model.executive_fold import ExecutiveFold
+from soviet.model.recall_fold import RecallFold
 from soviet.model.recorded import FoldError, Recorded, Until
 from soviet.model.sessions_fold import SessionsFold
 from soviet.model.state import (
@@ -53,7 +51,6 @@ from soviet.model.state import (
     Ending,
     Mandate,
     Member,
-    Petition,
     State,
     Suspension,
 )
@@ -97,7 +94,6 @@ class Replay:
         self.apportionments: dict[str, Apportionment] = {}
         self.elections: dict[str, Election] = {}
         self.by_elections: dict[str, ByElection] = {}
-        self.petitions: dict[str, Petition] = {}
         self.counters: defaultdict[str, int] = defaultdict(int)
         self._apply: dict[type[DomainEvent], Callable[[Any], None]] = {
             OrganisationFounded: self._founded,
@@ -118,19 +114,16 @@ class Replay:
             MandateGranted: self._granted,
             MandateEnded: self._ended,
             ByElectionCalled: self._by_election,
-            RecallPetitionFiled: self._petition_filed,
-            RecallPetitionSigned: self._petition_signed,
-            RecallVoteCalled: self._vote_called,
-            RecallVoteTaken: self._recall_voted,
         }
-        self.sessions = SessionsFold(self._fail, lambda: self.seq, self.bodies, self.counters)
-        self._apply.update(self.sessions.handlers())
-        self.cases = CasesFold(self._fail, lambda: self.seq, self.counters)
-        self._apply.update(self.cases.handlers())
-        self.submissions = SubmissionsFold(self._fail, lambda: self.seq, self.counters,
-                                           self.bodies, self.sessions.sessions,
+        shared = (self._fail, lambda: self.seq, self.counters, self.bodies)
+        self.recall = RecallFold(*shared, self.mandates)
+        self.sessions = SessionsFold(*shared)
+        self.executive = ExecutiveFold(*shared)
+        self.cases = CasesFold(*shared)
+        self.submissions = SubmissionsFold(*shared, self.sessions.sessions,
                                            self.sessions.motions)
-        self._apply.update(self.submissions.handlers())
+        for part in (self.recall, self.sessions, self.executive, self.cases, self.submissions):
+            self._apply.update(part.handlers())
         self._view = self._make_view()
 
     def apply(self, event: Recorded) -> None:
@@ -164,12 +157,12 @@ class Replay:
             seated=ro(self.seated), carried=ro(self.carried), held_by=ro(self.held_by),
             waiting=ro(self.waiting), sent=ro(self.sent), in_body=ro(self.in_body),
             apportionments=ro(self.apportionments), elections=ro(self.elections),
-            by_elections=ro(self.by_elections), petitions=ro(self.petitions),
+            by_elections=ro(self.by_elections), petitions=ro(self.recall.petitions),
             counters=ro(self.counters), sessions=ro(self.sessions.sessions),
             demands=ro(self.sessions.demands), theses=ro(self.sessions.theses),
             theses_votes=ro(self.sessions.theses_votes), motions=ro(self.sessions.motions),
-            polls=ro(self.sessions.polls), factions=ro(self.sessions.factions),
-            offers=ro(self.sessions.offers), offices=ro(self.sessions.offices),
+            polls=ro(self.sessions.polls), factions=ro(self.executive.factions),
+            offers=ro(self.executive.offers), offices=ro(self.executive.offices),
             cases=ro(self.cases.cases), applications=ro(self.cases.applications),
             submissions=ro(self.submissions.submissions),
         )
@@ -384,32 +377,6 @@ class Replay:
         if m.through is not None:
             self.carried[m.through].discard(e.mandate)
         self.held_by[m.holder].discard(e.mandate)
-
-    # recall ------------------------------------------------------------------------------------
-
-    def _petition_filed(self, e: RecallPetitionFiled) -> None:
-        self._mandate(e.mandate)
-        self.counters["P"] += 1
-        self.petitions[e.petition] = Petition(e.petition, e.mandate, e.by, e.grounds, e.on,
-                                              self.seq, frozenset({e.by}))
-
-    def _petition(self, petition: str) -> Petition:
-        try:
-            return self.petitions[petition]
-        except KeyError:
-            raise self._fail(f"no petition {petition!r}") from None
-
-    def _petition_signed(self, e: RecallPetitionSigned) -> None:
-        p = self._petition(e.petition)
-        self.petitions[e.petition] = replace(p, signatures=p.signatures | {e.member})
-
-    def _vote_called(self, e: RecallVoteCalled) -> None:
-        p = self._petition(e.petition)
-        self.petitions[e.petition] = replace(p, vote_called=self.seq)
-
-    def _recall_voted(self, e: RecallVoteTaken) -> None:
-        p = self._petition(e.petition)
-        self.petitions[e.petition] = replace(p, outcome="carried" if e.carried else "lost")
 
 
 def fold(events: Iterable[Recorded], until: Until | None = None) -> State:

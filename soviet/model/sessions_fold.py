@@ -22,13 +22,6 @@ from soviet.model.events.convention import (
     ProxyGiven,
     StrengthFixed,
 )
-from soviet.model.events.executive import (
-    CoalitionAnswered,
-    CoalitionOffered,
-    FactionRegistered,
-    OfficeEnded,
-    OfficerAppointed,
-)
 from soviet.model.events.sessions import (
     AgendaItemAdded,
     AttendanceRegistered,
@@ -55,6 +48,7 @@ from soviet.model.events.sessions import (
     ThesesVoted,
     VoteCast,
 )
+from soviet.model.part_fold import PartFold
 from soviet.model.recorded import FoldError
 from soviet.model.sessions import (
     AgendaItem,
@@ -63,11 +57,8 @@ from soviet.model.sessions import (
     Credentials,
     Demand,
     Dissent,
-    Faction,
     FloorRequest,
     Motion,
-    Offer,
-    Office,
     Outcome,
     Poll,
     Session,
@@ -84,15 +75,12 @@ def votes(parts: Mapping[str, str]) -> dict[str, Fraction]:
     return {choice: Fraction(v) for choice, v in parts.items()}
 
 
-class SessionsFold:
-    """Session tables of one replay; ``seq`` gives the event being applied."""
+class SessionsFold(PartFold):
+    """Session tables of one replay."""
 
     def __init__(self, fail: Callable[[str], FoldError], seq: Callable[[], int],
-                 bodies: Mapping[str, Any], counters: defaultdict[str, int]) -> None:
-        self._fail = fail
-        self._seq = seq
-        self._bodies = bodies
-        self._counters = counters
+                 counters: defaultdict[str, int], bodies: Mapping[str, Any]) -> None:
+        super().__init__(fail, seq, counters, bodies)
         self.sessions: dict[str, Session] = {}
         self.demands: dict[str, Demand] = {}
         self.theses: dict[str, Theses] = {}
@@ -100,9 +88,6 @@ class SessionsFold:
         self.motions: dict[str, Motion] = {}
         self.polls: dict[str, Poll] = {}
         self._cast: dict[str, dict[str, Vote]] = {}
-        self.factions: dict[str, Faction] = {}
-        self.offers: dict[str, Offer] = {}
-        self.offices: dict[str, Office] = {}
 
     def handlers(self) -> dict[type[DomainEvent], Callable[[Any], None]]:
         return {
@@ -118,53 +103,33 @@ class SessionsFold:
             PollOpened: self._poll_opened, VoteCast: self._vote_cast,
             CountEntered: self._count_entered, PollClosed: self._poll_closed,
             DissentRecorded: self._dissent, DecisionAnnulled: self._annulled,
-            FactionRegistered: self._faction, CoalitionOffered: self._offered,
-            CoalitionAnswered: self._answered, OfficerAppointed: self._appointed,
-            OfficeEnded: self._office_ended, StrengthFixed: self._strength_fixed,
+            StrengthFixed: self._strength_fixed,
             ProxyGiven: self._proxy_given, ProxyEnded: self._proxy_ended,
             AlternateSeated: self._alternate_seated,
         }
 
-    def _new(self, prefix: str, table: Mapping[str, Any], key: str) -> None:
-        if key in table:
-            raise self._fail(f"{key} already exists")
-        self._counters[prefix] += 1
-
     def _session(self, session: str) -> Session:
-        try:
-            return self.sessions[session]
-        except KeyError:
-            raise self._fail(f"no session {session!r}") from None
+        return self._get(self.sessions, session, "session")
 
     def _motion(self, motion: str) -> Motion:
-        try:
-            return self.motions[motion]
-        except KeyError:
-            raise self._fail(f"no motion {motion!r}") from None
+        return self._get(self.motions, motion, "motion")
 
     def _poll(self, poll: str) -> Poll:
-        try:
-            p = self.polls[poll]
-        except KeyError:
-            raise self._fail(f"no poll {poll!r}") from None
+        p = self._get(self.polls, poll, "poll")
         if not p.is_open:
             raise self._fail(f"poll {poll} is closed")
         return p
-
-    def _body(self, body: str) -> None:
-        if body not in self._bodies:
-            raise self._fail(f"no body {body!r}")
 
     # convocation -------------------------------------------------------------------------------
 
     def _demanded(self, e: ConvocationDemanded) -> None:
         self._body(e.body)
-        self._new("DM", self.demands, e.demand)
+        self._new("DM", self.demands, e.demand, "demand")
         self.demands[e.demand] = Demand(e.demand, e.body, e.by, e.grounds, e.on, self._seq())
 
     def _convened(self, e: SessionConvened) -> None:
         self._body(e.body)
-        self._new("S", self.sessions, e.session)
+        self._new("S", self.sessions, e.session, "session")
         for d in e.demands:
             demand = self.demands.get(d)
             if demand is None or demand.session is not None:
@@ -175,7 +140,7 @@ class SessionsFold:
 
     def _theses_published(self, e: ThesesPublished) -> None:
         s = self._session(e.session)
-        self._new("T", self.theses, e.theses)
+        self._new("T", self.theses, e.theses, "theses")
         self.theses[e.theses] = Theses(e.theses, e.session, e.title, e.text, tuple(e.authors),
                                        e.counter, e.on, self._seq())
         self.sessions[s.id] = replace(s, theses=(*s.theses, e.theses))
@@ -263,7 +228,7 @@ class SessionsFold:
 
     def _motion_submitted(self, e: MotionSubmitted) -> None:
         s = self._session(e.session)
-        self._new("MO", self.motions, e.motion)
+        self._new("MO", self.motions, e.motion, "motion")
         if e.amends is not None:
             target = self._motion(e.amends)
             self.motions[target.id] = replace(target, amendments=(*target.amendments, e.motion))
@@ -303,7 +268,7 @@ class SessionsFold:
 
     def _poll_opened(self, e: PollOpened) -> None:
         s = self._session(e.session)
-        self._new("PO", self.polls, e.poll)
+        self._new("PO", self.polls, e.poll, "poll")
         cast: dict[str, Vote] = {}
         self._cast[e.poll] = cast
         self.polls[e.poll] = Poll(e.poll, e.session, e.question, e.secrecy, e.kind, e.on,
@@ -343,38 +308,6 @@ class SessionsFold:
         if e.adopted and m.amends is not None and m.amended_text is not None:
             target = self._motion(m.amends)
             self.motions[target.id] = replace(target, wording=m.amended_text)
-
-    # the executive -----------------------------------------------------------------------------
-
-    def _faction(self, e: FactionRegistered) -> None:
-        self._body(e.body)
-        self._new("F", self.factions, e.faction)
-        self.factions[e.faction] = Faction(e.faction, e.body, e.name, e.platform,
-                                           tuple(e.members), e.on, self._seq())
-
-    def _offered(self, e: CoalitionOffered) -> None:
-        self._body(e.executive)
-        self._new("CO", self.offers, e.offer)
-        self.offers[e.offer] = Offer(e.offer, e.executive, e.by, e.faction, e.seats,
-                                     e.condition, e.on, self._seq(), e.programme)
-
-    def _answered(self, e: CoalitionAnswered) -> None:
-        offer = self.offers.get(e.offer)
-        if offer is None or offer.accepted is not None:
-            raise self._fail(f"offer {e.offer} is unknown or already answered")
-        self.offers[e.offer] = replace(offer, accepted=e.accepted, answer=e.statement)
-
-    def _appointed(self, e: OfficerAppointed) -> None:
-        self._body(e.executive)
-        self._new("OF", self.offices, e.office)
-        self.offices[e.office] = Office(e.office, e.executive, e.holder, e.portfolio, e.on,
-                                        self._seq(), e.decision)
-
-    def _office_ended(self, e: OfficeEnded) -> None:
-        office = self.offices.get(e.office)
-        if office is None or office.ended is not None:
-            raise self._fail(f"office {e.office} is unknown or already ended")
-        self.offices[e.office] = replace(office, ended=self._seq(), reason=e.reason)
 
     # convention practice -----------------------------------------------------------------------
 

@@ -16,22 +16,20 @@ from soviet.model.events.submissions import (
     SubmissionMoved,
     SubmissionReferredBack,
 )
+from soviet.model.part_fold import PartFold
 from soviet.model.recorded import FoldError
 from soviet.model.sessions import Motion, Session
 from soviet.model.submissions import ReferredBack, Submission
 
 
-class SubmissionsFold:
+class SubmissionsFold(PartFold):
     """The submissions of one replay; it reads the sessions and motions the session part of
     the fold keeps."""
 
     def __init__(self, fail: Callable[[str], FoldError], seq: Callable[[], int],
                  counters: defaultdict[str, int], bodies: Mapping[str, Any],
                  sessions: Mapping[str, Session], motions: Mapping[str, Motion]) -> None:
-        self._fail = fail
-        self._seq = seq
-        self._counters = counters
-        self._bodies = bodies
+        super().__init__(fail, seq, counters, bodies)
         self._sessions = sessions
         self._motions = motions
         self.submissions: dict[str, Submission] = {}
@@ -42,31 +40,26 @@ class SubmissionsFold:
             SubmissionMoved: self._moved, SubmissionReferredBack: self._referred_back,
         }
 
-    def _new(self, prefix: str, submission: str, session: str) -> None:
-        if submission in self.submissions:
-            raise self._fail(f"submission {submission} already exists")
-        if session not in self._sessions:
-            raise self._fail(f"no session {session!r}")
-        self._counters[prefix] += 1
+    def _submitted(self, prefix: str, submission: str, session: str) -> None:
+        """A new submission (``prefix`` SU or CP) for a session the fold knows."""
+        self._get(self._sessions, session, "session")
+        self._new(prefix, self.submissions, submission, "submission")
 
     def _pending(self, submission: str) -> Submission:
-        sub = self.submissions.get(submission)
-        if sub is None:
-            raise self._fail(f"no submission {submission!r}")
+        sub = self._get(self.submissions, submission, "submission")
         if not sub.pending:
             raise self._fail(f"submission {submission} is no longer pending")
         return sub
 
     def _forwarded(self, e: MotionForwarded) -> None:
-        if e.from_body not in self._bodies:
-            raise self._fail(f"no body {e.from_body!r}")
-        self._new("SU", e.submission, e.session)
+        self._body(e.from_body)
+        self._submitted("SU", e.submission, e.session)
         self.submissions[e.submission] = Submission(
             e.submission, e.session, e.title, e.text, e.on, self._seq(), e.from_body,
             e.decision, e.decision_seq)
 
     def _composited(self, e: CompositeDrafted) -> None:
-        self._new("CP", e.composite, e.session)
+        self._submitted("CP", e.composite, e.session)
         if not e.replaces or set(e.consent) != set(e.replaces):
             raise self._fail(f"composite {e.composite} must name its originals, each with "
                              "its consent")
