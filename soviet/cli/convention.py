@@ -23,7 +23,7 @@ from soviet.rules.membership import report_paid_up
 from soviet.rules.polls import card_roll
 from soviet.rules.proxies import give, withdraw
 from soviet.rules.strength import electorates
-from soviet.rules.voters import delegation, elected_by, represented, strengths
+from soviet.rules.voters import delegation, represented, strengths
 from soviet.service.names import who
 
 proxy_app = typer.Typer(name="proxy", help="Proxies: a delegate leaving passes their vote.",
@@ -86,13 +86,12 @@ def strength_command(session: SessionArg, db: DbOption = None) -> None:
                      f"{conv.remainder or 'none'}, missing seats {conv.missing_seats or 'keep'}"))
     shares = strengths(state, s)
     carrying = represented(state, s)
-    counts = elected_by(state, s.body)
     table = Table(title=f"Delegations at {s.id}")
     for heading in ("delegation", "members", "strength", "seats", "sitting", "present",
                     "shares"):
         table.add_column(heading)
     for e in electorates(state, s.body):
-        d = delegation(state, s, e, counts)
+        d = delegation(state, s, e)
         mine = [x for x, m in carrying.items() if m.electorate == e]
         parts = ", ".join(f"{who(state, x)}{' (proxy)' if x in s.proxies else ''} "
                           f"{figure(shares[x])}" for x in mine)

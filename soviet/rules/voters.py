@@ -129,24 +129,13 @@ class Delegation:
     capped: bool = False
 
 
-def elected_by(state: State, body: str) -> dict[str, int]:
-    """How many delegates each electorate has sitting in ``body`` (one pass over the seats)."""
-    out: dict[str, int] = {}
-    for m in state.sitting(body):
-        out[m.electorate] = out.get(m.electorate, 0) + 1
-    return out
-
-
-def delegation(state: State, session: Session, electorate: str,
-               counts: Mapping[str, int] | None = None) -> Delegation:
+def delegation(state: State, session: Session, electorate: str) -> Delegation:
     """The strength of ``electorate``'s delegation as ``[convention]`` sets it, on the figures
-    fixed when the session opened (counted now for a session not yet open); ``counts`` is
-    :func:`elected_by`, when the caller weighs many delegations."""
+    fixed when the session opened (counted now for a session not yet open)."""
     conv = state.rules.convention
     body = session.body
     seats = _seats_of(state, body, electorate)
-    elected = (len(state.sent.get((electorate, body), ())) if counts is None
-               else counts.get(electorate, 0))
+    elected = len(state.sent.get((electorate, body), ()))
     if conv.strength == "delegates":
         return Delegation(electorate, Fraction(elected), seats, elected, Fraction(elected),
                           "one vote per delegate")
@@ -233,11 +222,10 @@ def strengths(state: State, session: Session, *, only: str | None = None
     by_electorate: dict[str, list[Mandate]] = {}
     for m in carrying.values():
         by_electorate.setdefault(m.electorate, []).append(m)
-    counts = elected_by(state, session.body) if only is None else None
     out: dict[str, Fraction] = {}
     for electorate, seated in by_electorate.items():
         if seated:
-            d = delegation(state, session, electorate, counts)
+            d = delegation(state, session, electorate)
             out.update(_divided(state, session, d, seated))
     return out
 
@@ -276,8 +264,7 @@ def total(state: State, session: Session) -> tuple[Fraction, Fraction]:
     a = state.apportionments.get(body.id)
     seats = Fraction(sum(a.seats.values())) if a is not None else Fraction(
         sum(1 for _ in state.sitting(body.id)))
-    counts = elected_by(state, body.id)
-    strength = sum((delegation(state, session, e, counts).strength
+    strength = sum((delegation(state, session, e).strength
                     for e in electorates(state, body.id)), Fraction(0))
     if state.rules.convention.strength == "delegates":
         strength = seats
