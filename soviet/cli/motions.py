@@ -15,8 +15,8 @@ from rich.table import Table
 from soviet.charter.vocabulary import DECISION_KINDS
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, missing, record
-from soviet.cli.receipts import SECRECY
 from soviet.cli.session_args import ItemArg, MemberArg, MotionArg, SessionArg
+from soviet.cli.session_receipts import SECRECY
 from soviet.cli.session_view import status
 from soviet.model.sessions import Motion
 from soviet.model.state import State

@@ -16,8 +16,8 @@ from rich.table import Table
 from soviet.charter.vocabulary import DECISION_KINDS
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, missing, record
-from soviet.cli.receipts import SECRECY
 from soviet.cli.session_args import PollArg, SessionArg, pairs, votes
+from soviet.cli.session_receipts import SECRECY
 from soviet.cli.session_view import votes as present_votes
 from soviet.counting.motion import figure
 from soviet.model.sessions import CHOICES, Poll

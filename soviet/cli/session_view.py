@@ -9,7 +9,7 @@ from fractions import Fraction
 from rich.markup import escape
 from rich.table import Table
 
-from soviet.cli.receipts import SECRECY
+from soviet.cli.session_receipts import SECRECY
 from soviet.counting.motion import figure
 from soviet.model.sessions import CHOICES, Motion, Session
 from soviet.model.state import State
