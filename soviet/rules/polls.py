@@ -196,7 +196,7 @@ def _carries(state: State, s: Session, p: Poll, member: str, electorate: str | N
     share = strengths(state, s, only=member).get(member, Fraction(0))
     if electorate is None:
         return share
-    return min(share, unused(state, s, p.cast, electorate))
+    return min(share, unused(state, s, electorate, mine))
 
 
 def count(state: State, poll: str, tellers: list[str], channel: str,
@@ -225,7 +225,7 @@ def count(state: State, poll: str, tellers: list[str], channel: str,
         left = {x: n for x, n in carry.items() if x not in p.cast}
         _within(p.counts, left, voters, parts, "present who have not voted otherwise")
     if delegation is not None:
-        mine = {m.holder for m in represented(state, s).values() if m.electorate == delegation}
+        mine = set(represented(state, s, delegates_of(state, s, delegation)))
         if p.secrecy == "secret":
             pool = {x: v.strength for x, v in p.cast.items() if v.delegation == delegation}
         else:

@@ -16,7 +16,7 @@ present holds.
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Set
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -153,14 +153,11 @@ def delegation(state: State, session: Session, electorate: str) -> Delegation:
     return Delegation(electorate, strength, seats, elected, members, how, capped)
 
 
-def unused(state: State, session: Session, cast: Mapping[str, Vote], electorate: str
-           ) -> Fraction:
-    """What ``electorate``'s delegation has not cast yet in a poll where ``cast`` have voted,
-    so that delegates arriving or leaving during a poll never make it cast more than it
-    carries."""
+def unused(state: State, session: Session, electorate: str, cast: Iterable[Vote]) -> Fraction:
+    """What ``electorate``'s delegation has not cast yet in a poll where it cast ``cast``, so
+    that delegates arriving or leaving during a poll never make it cast more than it carries."""
     whole = delegation(state, session, electorate).strength
-    done = sum((v.strength for v in cast.values() if v.delegation == electorate), Fraction(0))
-    return max(whole - done, Fraction(0))
+    return max(whole - sum((v.strength for v in cast), Fraction(0)), Fraction(0))
 
 
 def chair(state: State, session: Session, electorate: str) -> str | None:
