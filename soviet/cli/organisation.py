@@ -4,6 +4,7 @@ rule's decision, with a receipt of the events it became (with their numbers)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import NoReturn
 
 import typer
@@ -12,9 +13,11 @@ from rich.markup import escape
 
 from soviet.cli.options import db_url
 from soviet.cli.receipts import show
+from soviet.ledger import Event
 from soviet.model.events import DomainEvent, decode
 from soviet.model.state import State
 from soviet.service import Organisation
+from soviet.service.organisation import Decision
 
 ACTOR = "cli"
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -35,15 +38,21 @@ def current(db: str | None) -> State:
     return state
 
 
-def record(db: str | None, *decisions: Callable[[State], Sequence[DomainEvent]]
-           ) -> tuple[list[tuple[int, DomainEvent]], State]:
+def record(db: str | None, *decisions: Decision) -> tuple[list[tuple[int, DomainEvent]], State]:
     """Decide and append each decision in its own transaction, printing its receipt as soon as
     it is recorded (so a later refusal leaves no doubt about what went before); every event
     recorded, and the state after the last."""
+    return perform(db, *(partial(Organisation.execute, decide=d, actor=ACTOR) for d in decisions))
+
+
+def perform(db: str | None, *acts: Callable[[Organisation], Sequence[Event]]
+            ) -> tuple[list[tuple[int, DomainEvent]], State]:
+    """:func:`record` for acts that need the organisation itself (closing a secret ballot
+    reads its box)."""
     recorded: list[tuple[int, DomainEvent]] = []
     with Organisation.open(db_url(db)) as org:
-        for decide in decisions:
-            events = [(e.seq, decode(e.type, e.payload_json)) for e in org.execute(decide, ACTOR)]
+        for act in acts:
+            events = [(e.seq, decode(e.type, e.payload_json)) for e in act(org)]
             state = org.state()
             show(events, state)
             recorded += events

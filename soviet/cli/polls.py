@@ -15,7 +15,7 @@ from rich.table import Table
 
 from soviet.charter.vocabulary import DECISION_KINDS
 from soviet.cli.options import DbOption, OnOption, day
-from soviet.cli.organisation import current, missing, record
+from soviet.cli.organisation import ACTOR, current, missing, perform, record
 from soviet.cli.session_args import PollArg, SessionArg, pairs, votes
 from soviet.cli.session_receipts import SECRECY
 from soviet.cli.session_view import votes as present_votes
@@ -23,7 +23,8 @@ from soviet.counting.motion import figure
 from soviet.model.sessions import CHOICES, Poll
 from soviet.model.state import State
 from soviet.rules.polls import cast as cast_vote
-from soviet.rules.polls import close, count, open_poll, tally
+from soviet.rules.polls import count, open_poll, tally
+from soviet.service.ballots import close_poll, new_receipt
 from soviet.service.names import who
 
 app = typer.Typer(name="poll", help="Polls: open, vote, count, close, show.",
@@ -40,7 +41,8 @@ def open_command(
         "--question", help="A question put to the vote without a motion.")] = None,
     secrecy: Annotated[str, typer.Option(
         "--secrecy", help="open (show of hands), named (roll call), card (roll call by "
-        "delegation) or secret.")] = "open",
+        "delegation), secret (paper ballots the tellers count) or ballot (secret ballots on "
+        "devices, each with a receipt code).")] = "open",
     kind: Annotated[str, typer.Option(
         "--kind", help=f"For a question, the kind of decision whose majority applies: "
         f"{', '.join(DECISION_KINDS)} (a motion's own kind applies to it).")] = "ordinary",
@@ -75,10 +77,17 @@ def vote_command(
 ) -> None:
     """Vote in a poll: a choice, or a split vote where the charter allows it; by proxy for an
     absent delegate; or, in a card vote, as chair for the whole delegation. In a secret poll
-    give neither choice nor split: the voter takes a ballot, and the tellers count the paper."""
+    give neither choice nor split: the voter takes a ballot, and the tellers count the paper.
+    In a secret ballot on devices each voter is shown the receipt code of their ballot."""
     parts = pairs(split, "--split", votes) if split else None
-    record(db, *(partial(cast_vote, poll=poll, voter=v, choice=choice, parts=parts,
-                         proxy_for=proxy_for, whole=whole) for v in voters))
+    receipts = {v: new_receipt() for v in voters}
+    _, state = record(db, *(partial(cast_vote, poll=poll, voter=v, choice=choice, parts=parts,
+                                    proxy_for=proxy_for, whole=whole, receipt=receipts[v])
+                            for v in voters))
+    if state.polls[poll].secrecy == "ballot":
+        for v in voters:
+            out.print(f"  {escape(who(state, v))}: your ballot is in the box, receipt "
+                      f"[bold]{receipts[v]}[/]")
 
 
 @app.command("count")
@@ -110,7 +119,7 @@ def close_command(poll: PollArg, db: DbOption = None, on: OnOption = None) -> No
     """Close a poll: the result under the majority the charter sets for its kind of
     decision in the body, with the clause (an adopted motion to annul annuls its target)."""
     when = day(on)
-    record(db, lambda s: close(s, poll, when))
+    perform(db, lambda org: close_poll(org, poll, when, ACTOR))
 
 
 @app.command("show")

@@ -62,7 +62,7 @@ from soviet.model.state import State
 from soviet.service.names import who
 
 SECRECY = {"open": "show of hands", "named": "roll call", "secret": "secret ballot",
-           "card": "card vote"}
+           "card": "card vote", "ballot": "secret ballot on devices"}
 """A poll's kind, as the chair announces it."""
 
 
@@ -188,7 +188,10 @@ def session_act(event: DomainEvent, state: State) -> str:
             return (f"tellers {tellers} count {counted} in {event.poll}: {_parts(event.parts)} "
                     f"({event.voters} voters)")
         case PollClosed():
-            return f"poll {event.poll} closed: {event.sentence}; charter {event.clause}"
+            published = (f"; {len(event.ballots)} ballots published with their receipt codes"
+                         if event.ballots else "")
+            return (f"poll {event.poll} closed: {event.sentence}; charter {event.clause}"
+                    f"{published}")
         case DissentRecorded():
             by = ", ".join(who(state, x) for x in event.by)
             return f"minority position on {event.motion} recorded ({by}): {event.statement}"

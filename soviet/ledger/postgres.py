@@ -14,11 +14,13 @@ from collections.abc import Iterator, Sequence
 import psycopg
 from psycopg import errors
 
+from soviet.ledger import box as ballot_box
+from soviet.ledger.box import BoxChange
 from soviet.ledger.event import Event
 from soviet.ledger.schema import COLUMNS, HEAD, expect_head, head_of, table, values
 from soviet.ledger.store import ConcurrentAppend, Head, Ledger, LedgerError, Row
 
-SCHEMA = table("BIGINT")
+SCHEMA = table("BIGINT") + ballot_box.table()
 
 CHANNEL = "soviet_events"
 
@@ -38,7 +40,8 @@ class PostgresLedger(Ledger):
     def head(self) -> Head:
         return head_of(self.db.execute(HEAD).fetchone())
 
-    def _insert(self, expected: int, events: Sequence[Event]) -> None:
+    def _insert(self, expected: int, events: Sequence[Event], box: BoxChange | None = None
+                ) -> None:
         try:
             with self.db.transaction(), self.db.cursor() as cur:
                 expect_head(expected, self.head())
@@ -46,9 +49,14 @@ class PostgresLedger(Ledger):
                     f"INSERT INTO events ({COLUMNS}) VALUES (%s,%s,%s,%s,%s,%s,%s)",
                     values(events),
                 )
+                if box is not None:
+                    cur.executemany(ballot_box.PUT.format("%s"), box.put)
+                    cur.executemany(ballot_box.EMPTY.format("%s"), [(p,) for p in box.emptied])
                 cur.execute("SELECT pg_notify(%s, %s)", (CHANNEL, str(events[-1].seq)))
-        except errors.UniqueViolation:
-            raise ConcurrentAppend(expected, self.head().seq) from None
+        except errors.UniqueViolation as e:
+            if e.diag.table_name == "events":
+                raise ConcurrentAppend(expected, self.head().seq) from None
+            raise LedgerError(f"nothing stored: {str(e).strip()}") from e
         except psycopg.Error as e:
             raise LedgerError(f"nothing stored: {str(e).strip()}") from e
 
@@ -62,6 +70,9 @@ class PostgresLedger(Ledger):
                 (after, last),
             )
             yield from cur
+
+    def box(self, poll: str) -> list[tuple[str, str]]:
+        return list(self.db.execute(ballot_box.READ.format("%s"), (poll,)))
 
     def close(self) -> None:
         self.db.close()

@@ -6,11 +6,13 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from soviet.ledger import box as ballot_box
+from soviet.ledger.box import BoxChange
 from soviet.ledger.event import Event
 from soviet.ledger.schema import COLUMNS, HEAD, expect_head, head_of, table, values
 from soviet.ledger.store import Head, Ledger, LedgerError, Row
 
-SCHEMA = table("INTEGER", " STRICT")
+SCHEMA = table("INTEGER", " STRICT") + ballot_box.table(" WITHOUT ROWID, STRICT")
 
 
 
@@ -33,7 +35,8 @@ class SqliteLedger(Ledger):
     def head(self) -> Head:
         return head_of(self.db.execute(HEAD).fetchone())
 
-    def _insert(self, expected: int, events: Sequence[Event]) -> None:
+    def _insert(self, expected: int, events: Sequence[Event], box: BoxChange | None = None
+                ) -> None:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -42,6 +45,9 @@ class SqliteLedger(Ledger):
                 f"INSERT INTO events ({COLUMNS}) VALUES (?,?,?,?,?,?,?)",
                 values(events),
             )
+            if box is not None:
+                db.executemany(ballot_box.PUT.format("?"), box.put)
+                db.executemany(ballot_box.EMPTY.format("?"), [(p,) for p in box.emptied])
         except sqlite3.Error as e:
             db.execute("ROLLBACK")
             raise LedgerError(f"nothing stored: {e}") from e
@@ -58,6 +64,9 @@ class SqliteLedger(Ledger):
         )
         while chunk := cur.fetchmany(batch):
             yield from chunk
+
+    def box(self, poll: str) -> list[tuple[str, str]]:
+        return list(self.db.execute(ballot_box.READ.format("?"), (poll,)))
 
     def close(self) -> None:
         self.db.close()

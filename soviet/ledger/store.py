@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 
+from soviet.ledger.box import BoxChange
 from soviet.ledger.event import GENESIS_HASH, Act, Event, chain, now_utc
 
 
@@ -57,8 +58,14 @@ class Ledger(ABC):
     def head(self) -> Head: ...
 
     @abstractmethod
-    def _insert(self, expected: int, events: Sequence[Event]) -> None:
-        """Store ``events`` in one transaction iff the chain still ends at ``expected``."""
+    def _insert(self, expected: int, events: Sequence[Event], box: BoxChange | None = None
+                ) -> None:
+        """Store ``events``, and make the ``box`` change, in one transaction iff the chain
+        still ends at ``expected``."""
+
+    @abstractmethod
+    def box(self, poll: str) -> list[tuple[str, str]]:
+        """The ballots waiting in ``poll``'s box: (receipt, ballot JSON), by receipt."""
 
     @abstractmethod
     def rows(self, after: int = 0, upto: int | None = None,
@@ -68,15 +75,17 @@ class Ledger(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
-    def append(self, acts: Sequence[Act], expected: Head) -> list[Event]:
-        """Record ``acts`` after ``expected``, all in one transaction, and return them.
+    def append(self, acts: Sequence[Act], expected: Head, box: BoxChange | None = None
+               ) -> list[Event]:
+        """Record ``acts`` after ``expected`` (and the ``box`` change with them), all in one
+        transaction, and return them.
 
         Raises :class:`ConcurrentAppend` if the ledger no longer ends at ``expected``.
         """
         if not acts:
             return []
         events = chain(expected.hash, expected.seq + 1, list(acts), now_utc())
-        self._insert(expected.seq, events)
+        self._insert(expected.seq, events, box)
         return events
 
     def append_now(self, acts: Sequence[Act]) -> list[Event]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from soviet.model.empty import empty
+from soviet.model.events.sessions import SealedBallot
 
 CHOICES = ("yes", "no", "abstain")
 """What a voter may vote on a motion, in the order minutes give them."""
@@ -225,6 +226,7 @@ class Outcome:
     sentence: str
     on: str
     seq: int
+    ballots: tuple[SealedBallot, ...] = ()
 
 
 @dataclass(frozen=True)

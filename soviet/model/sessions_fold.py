@@ -298,7 +298,8 @@ class SessionsFold(PartFold):
         figures = votes({"yes": e.yes, "no": e.no, "abstain": e.abstain, "present": e.present,
                          "seats": e.seats, "base": e.base, "threshold": e.threshold})
         outcome = Outcome(**figures, adopted=e.adopted, majority=e.majority, clause=e.clause,
-                          sentence=e.sentence, on=e.on, seq=self._seq())
+                          sentence=e.sentence, on=e.on, seq=self._seq(),
+                          ballots=tuple(e.ballots))
         self.polls[p.id] = replace(p, outcome=outcome)
         if p.motion is None:
             return

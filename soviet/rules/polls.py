@@ -1,12 +1,15 @@
 """Polls: open (a show of hands the tellers count), named (a roll call: every vote is recorded with
 the voter's name), card (a roll call by delegation: each delegation's chair casts its whole
-strength, or its delegates cast their shares) or secret (the voter's ballot is recorded as
-given, never their choice: the tellers count the paper). Each voter carries the votes
-:mod:`soviet.rules.voters` gives them, split among choices where ``[convention].split_votes``
-allows, never more than they carry. A poll opens only when the body is quorate and, on a motion,
-once every amendment to it has been decided; it closes under the majority the charter sets for
-its kind of decision in that body (:func:`soviet.counting.motion.decide`); an adopted motion to
-annul annuls its target, one of no confidence removes the officer or executive it is against.
+strength, or its delegates cast their shares), secret (the voter's ballot is recorded as given,
+never their choice: the tellers count the paper) or a ballot on devices (the ledger records that
+the voter has voted; the ballot, with the receipt code its voter was shown and nothing naming
+them, waits in the ballot box until the close publishes every ballot). Each voter carries the
+votes :mod:`soviet.rules.voters` gives them, split among choices where
+``[convention].split_votes`` allows, never more than they carry. A poll opens only when the body
+is quorate and, on a motion, once every amendment to it has been decided; it closes under the
+majority the charter sets for its kind of decision in that body
+(:func:`soviet.counting.motion.decide`); an adopted motion to annul annuls its target, one of no
+confidence removes the officer or executive it is against.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from soviet.model.events import (
     DomainEvent,
     PollClosed,
     PollOpened,
+    SealedBallot,
     VoteCast,
 )
 from soviet.model.sessions import CHOICES, Count, Poll, Session
@@ -51,7 +55,7 @@ from soviet.rules.voters import (
 )
 
 RULE = "polls"
-SECRECY = ("open", "named", "secret", "card")
+SECRECY = ("open", "named", "secret", "card", "ballot")
 
 
 def find(state: State, poll: str) -> Poll:
@@ -101,11 +105,13 @@ def _text(x: int | Fraction) -> str:
 
 def cast(state: State, poll: str, voter: str, *, choice: str | None = None,
          parts: dict[str, Fraction] | None = None, proxy_for: str | None = None,
-         whole: bool = False) -> list[DomainEvent]:
+         whole: bool = False, receipt: str | None = None) -> list[DomainEvent | SealedBallot]:
     """``voter`` votes: all their votes for ``choice``, or split as ``parts``; for the absent
     delegate ``proxy_for`` whose proxy they hold; or, in a card vote, as chair for their
     ``whole`` delegation. In a secret poll neither choice nor parts is given: the ballot is
-    handed out, and counted by the tellers."""
+    handed out, and counted by the tellers. In a ballot on devices the choice goes into a
+    :class:`SealedBallot` under the ``receipt`` code its voter is shown, apart from the event
+    that says they voted."""
     founded(state, RULE)
     p = find(state, poll)
     s = sitting(state, p.session, RULE)
@@ -126,6 +132,9 @@ def cast(state: State, poll: str, voter: str, *, choice: str | None = None,
                           "choice: the tellers count the ballots")
         return [VoteCast(poll=p.id, voter=voter, parts={}, strength=_text(carries),
                          proxy_for=proxy_for, delegation=electorate)]
+    if p.secrecy == "ballot" and not receipt:
+        raise Refusal(RULE, f"poll {p.id} is a secret ballot: each ballot needs the receipt "
+                      "code its voter is shown")
     if (choice is None) == (parts is None):
         raise Refusal(RULE, "give a choice, or the parts of a split vote")
     if choice is not None:
@@ -145,8 +154,14 @@ def cast(state: State, poll: str, voter: str, *, choice: str | None = None,
                       f"{figure(carries)}")
     speaks_for = (len(represented(state, s, delegates_of(state, s, electorate)))
                   if whole and electorate is not None else 1)
-    return [VoteCast(poll=p.id, voter=voter,
-                     parts={c: _text(v) for c, v in parts.items() if v},
+    given = {c: _text(v) for c, v in parts.items() if v}
+    if p.secrecy == "ballot":
+        assert receipt is not None
+        return [VoteCast(poll=p.id, voter=voter, parts={}, strength=_text(carries),
+                         proxy_for=proxy_for, delegation=electorate, whole=whole,
+                         delegates=speaks_for),
+                SealedBallot(poll=p.id, receipt=receipt, parts=given, strength=_text(carries))]
+    return [VoteCast(poll=p.id, voter=voter, parts=given,
                      strength=_text(carries), proxy_for=proxy_for, delegation=electorate,
                      whole=whole, delegates=speaks_for)]
 
@@ -210,6 +225,9 @@ def count(state: State, poll: str, tellers: list[str], channel: str,
     s = sitting(state, p.session, RULE)
     if p.secrecy in ("named", "card"):
         raise Refusal(RULE, f"poll {p.id} is a roll call: every vote is cast by name")
+    if p.secrecy == "ballot":
+        raise Refusal(RULE, f"poll {p.id} is a secret ballot on devices: its box is counted "
+                      "when it closes")
     if not tellers:
         raise Refusal(RULE, "a count is signed by its tellers")
     if channel not in ("hall", "paper"):
@@ -253,19 +271,27 @@ def _within(counts: Sequence[Count], pool: Mapping[str, Fraction], voters: int,
                       "counted carry")
 
 
-def tally(p: Poll) -> dict[str, Fraction]:
-    """Votes per choice: those cast by name or device, plus the tellers' counts."""
+def tally(p: Poll, box: Sequence[SealedBallot] = ()) -> dict[str, Fraction]:
+    """Votes per choice: those cast by name or device, plus the tellers' counts, plus the
+    secret ballots of the ``box`` (or, once the poll is closed, those it published): anyone can
+    recount a closed ballot from its published ballots."""
     out = dict.fromkeys(CHOICES, Fraction(0))
     for v in p.cast.values():
         for c, n in v.parts.items():
             out[c] += n
+    for b in box or (p.outcome.ballots if p.outcome is not None else ()):
+        for c, text in b.parts.items():
+            out[c] += Fraction(text)
     for cnt in p.counts:
         for c, n in cnt.parts.items():
             out[c] += n
     return out
 
 
-def close(state: State, poll: str, on: str) -> list[DomainEvent]:
+def close(state: State, poll: str, on: str, box: Sequence[SealedBallot] = ()
+          ) -> list[DomainEvent]:
+    """The result under the charter's majority; a ballot on devices is counted from its
+    ``box``, which must hold one ballot for each voter recorded as having voted."""
     founded(state, RULE)
     p = find(state, poll)
     s = sitting(state, p.session, RULE)
@@ -274,7 +300,13 @@ def close(state: State, poll: str, on: str) -> list[DomainEvent]:
         if counted != len(p.cast):
             raise Refusal(RULE, f"{len(p.cast)} ballots given out, {counted} counted: the "
                           "tellers count every ballot before the poll closes")
-    votes = tally(p)
+    if p.secrecy == "ballot" and (len(box) != len(p.cast)
+                                  or any(b.poll != p.id for b in box)):
+        raise Refusal(RULE, f"{len(p.cast)} voters have voted in poll {p.id} but its box "
+                      f"holds {len(box)} ballots: the box is not this poll's whole box")
+    if p.secrecy != "ballot" and box:
+        raise Refusal(RULE, f"poll {p.id} is not a secret ballot on devices: it has no box")
+    votes = tally(p, box)
     carry = strengths(state, s)
     left = sum((v.strength for x, v in p.cast.items() if x not in carry), Fraction(0))
     present = sum(carry.values(), Fraction(0)) + left
@@ -289,7 +321,8 @@ def close(state: State, poll: str, on: str) -> list[DomainEvent]:
         poll=p.id, yes=_text(t.yes), no=_text(t.no), abstain=_text(t.abstain),
         present=_text(max(present, t.voting)), seats=_text(strength if weighted else seats),
         base=_text(d.base), threshold=_text(d.threshold), adopted=d.adopted,
-        majority=str(majority), clause=state.rules.cite(clause), sentence=d.sentence, on=on)]
+        majority=str(majority), clause=state.rules.cite(clause), sentence=d.sentence, on=on,
+        ballots=sorted(box, key=lambda b: b.receipt))]
     if p.motion is not None and d.adopted:
         m = state.motions[p.motion]
         if m.annuls is not None:

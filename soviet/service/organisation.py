@@ -11,14 +11,19 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from types import TracebackType
 
+import msgspec
+
 from soviet.ledger import Act, ConcurrentAppend, Event, Head, Ledger, open_ledger
+from soviet.ledger.box import BoxChange
+from soviet.ledger.event import canonical_json
 from soviet.ledger.store import EMPTY
-from soviet.model.events import DomainEvent
+from soviet.model.events import DomainEvent, PollClosed, SealedBallot
 from soviet.model.fold import Replay
 from soviet.model.recorded import Until
 from soviet.model.state import State
 
-Decision = Callable[[State], Sequence[DomainEvent]]
+Decision = Callable[[State], Sequence[DomainEvent | SealedBallot]]
+"""A rule's verdict: the events to record, and any secret ballots for the box."""
 
 RETRIES = 20
 
@@ -55,14 +60,24 @@ class Organisation:
         with self._lock:
             for _ in range(RETRIES):
                 state = self.state()
-                acts = [Act(e.TYPE, e, actor) for e in decide(state)]
+                decided = decide(state)
+                events = [e for e in decided if isinstance(e, DomainEvent)]
+                acts = [Act(e.TYPE, e, actor) for e in events]
+                box = BoxChange(
+                    put=[(b.poll, b.receipt, canonical_json(b))
+                         for b in decided if isinstance(b, SealedBallot)],
+                    emptied=[e.poll for e in events if isinstance(e, PollClosed)])
                 try:
-                    recorded = self.ledger.append(acts, self._head)
+                    recorded = self.ledger.append(acts, self._head, box)
                 except ConcurrentAppend:
                     continue
                 self._follow(recorded)
                 return recorded
         raise ConcurrentAppend(self._head.seq, self.ledger.head().seq)
+
+    def box(self, poll: str) -> list[SealedBallot]:
+        """The secret ballots waiting in ``poll``'s box, by receipt code."""
+        return [msgspec.json.decode(text, type=SealedBallot) for _, text in self.ledger.box(poll)]
 
     def close(self) -> None:
         self.ledger.close()

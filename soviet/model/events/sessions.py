@@ -275,6 +275,19 @@ class CountEntered(DomainEvent):
 
 
 @dataclass(frozen=True)
+class SealedBallot:
+    """A secret ballot cast on a device: its choices and the ``receipt`` code its voter was
+    shown, and nothing that names the voter. It is not an event: while the poll is open it
+    waits in the ballot box beside the ledger (see :mod:`soviet.ledger.box`), and the poll's
+    closing publishes all of them at once."""
+
+    poll: str
+    receipt: str
+    parts: dict[str, str]
+    strength: str
+
+
+@dataclass(frozen=True)
 class PollClosed(DomainEvent):
     """The result under the charter's majority: the figures and the sentence that says why."""
 
@@ -292,6 +305,10 @@ class PollClosed(DomainEvent):
     clause: str
     sentence: str
     on: str
+    ballots: list[SealedBallot] = field(default_factory=list)
+    """A secret ballot on devices publishes its box when it closes: every ballot with its
+    receipt code and parts, sorted by receipt, so each voter can find theirs and anyone can
+    recount."""
 
 
 @dataclass(frozen=True)
