@@ -1,37 +1,56 @@
-"""The FastAPI application over one organisation's ledger.
+"""The FastAPI application over one organisation's ledger: the JSON API under ``/api`` and the
+web pages (``soviet.web``) beside it.
 
 One ``Organisation`` per process: it follows the ledger, decides each command under its lock
 and appends it expecting the head it read (see ``soviet.service``), so requests served on
-several threads see and record one consistent chain.
+several threads, and several server processes on one PostgreSQL database, record one
+consistent chain. Each process streams every act to its clients (``soviet.api.live``).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from soviet.api import errors, sittings, tree
+from soviet import web
+from soviet.accounts import Accounts
+from soviet.api import auth, errors, polls, sittings, streams, tree
+from soviet.api.limits import Limiter
+from soviet.api.live import Live
 from soviet.service import Organisation
 
 
 def create_app(url: str | None = None) -> FastAPI:
-    """The API over the ledger at ``url`` (``$SOVIET_DB`` or the default when None)."""
+    """The API and pages over the ledger at ``url`` (``$SOVIET_DB`` or the default when
+    None)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.organisation = Organisation.open(url)
+        org = Organisation.open(url)
+        app.state.organisation = org
+        app.state.accounts = Accounts(org.ledger.url)
+        app.state.limiter = Limiter()
+        app.state.live = Live(org)
+        task = asyncio.create_task(app.state.live.run())
         try:
             yield
         finally:
-            app.state.organisation.close()
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            app.state.accounts.close()
+            org.close()
 
     app = FastAPI(title="soviet", version="0.1.0", lifespan=lifespan,
                   description="Councils of elected, recallable delegates: the organisation's "
-                  "tree, sessions, polls and votes. Every refusal names its rule and charter "
-                  "clause.")
+                  "tree, sessions, polls and votes, live. Every refusal names its rule and "
+                  "charter clause.")
     errors.install(app)
-    app.include_router(tree.router, prefix="/api")
-    app.include_router(sittings.router, prefix="/api")
+    for router in (auth.router, tree.router, sittings.router, polls.router, streams.router):
+        app.include_router(router, prefix="/api")
+    web.install(app)
     return app

@@ -24,7 +24,7 @@ from soviet.model.sessions import CHOICES, Poll
 from soviet.model.state import State
 from soviet.rules.polls import cast as cast_vote
 from soviet.rules.polls import count, open_poll, tally
-from soviet.service.ballots import close_poll, new_receipt
+from soviet.service.ballots import closing, new_receipt
 from soviet.service.names import who
 
 app = typer.Typer(name="poll", help="Polls: open, vote, count, close, show.",
@@ -119,7 +119,7 @@ def close_command(poll: PollArg, db: DbOption = None, on: OnOption = None) -> No
     """Close a poll: the result under the majority the charter sets for its kind of
     decision in the body, with the clause (an adopted motion to annul annuls its target)."""
     when = day(on)
-    perform(db, lambda org: close_poll(org, poll, when, ACTOR))
+    perform(db, lambda org: org.execute(closing(org, poll, when), ACTOR))
 
 
 @app.command("show")

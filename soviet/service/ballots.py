@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import secrets
 
-from soviet.ledger import Event
 from soviet.rules import polls
-from soviet.service.organisation import Organisation
+from soviet.service.organisation import Decision, Organisation
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 """Letters and digits that cannot be misread for one another (no I/1, O/0)."""
@@ -20,7 +19,7 @@ def new_receipt() -> str:
     return "-".join(code[i:i + 4] for i in range(0, 16, 4))
 
 
-def close_poll(org: Organisation, poll: str, on: str, actor: str = "system") -> list[Event]:
-    """Close ``poll`` under the charter's majority; a secret ballot is counted from its box,
-    which the closing event publishes and empties."""
-    return org.execute(lambda s: polls.close(s, poll, on, org.box(poll)), actor)
+def closing(org: Organisation, poll: str, on: str) -> Decision:
+    """The decision that closes ``poll`` under the charter's majority; a secret ballot is
+    counted from its box, which the closing event publishes and empties."""
+    return lambda s: polls.close(s, poll, on, org.box(poll))

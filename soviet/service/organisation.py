@@ -36,6 +36,8 @@ class Organisation:
         # A State is a view of the replay: deciding and appending happen under one lock so no
         # thread's rule reads tables another thread is advancing.
         self._lock = threading.RLock()
+        self.listeners: list[Callable[[int], None]] = []
+        """Called with the new head's number after each append of this process's."""
 
     @classmethod
     def open(cls, url: str | None = None) -> Organisation:
@@ -51,6 +53,12 @@ class Organisation:
         for event in events:
             self._replay.apply(event)
             self._head = Head(event.seq, event.hash)
+
+    def events_after(self, seq: int) -> list[Event]:
+        """The events recorded after ``seq`` (by any writer), read under the lock that guards
+        the connection."""
+        with self._lock:
+            return list(self.ledger.events(after=seq))
 
     def state_as_of(self, until: Until) -> State:
         return Replay().run(self.ledger.events(), until).state()
@@ -72,6 +80,8 @@ class Organisation:
                 except ConcurrentAppend:
                     continue
                 self._follow(recorded)
+                for listener in self.listeners if recorded else ():
+                    listener(recorded[-1].seq)
                 return recorded
         raise ConcurrentAppend(self._head.seq, self.ledger.head().seq)
 

@@ -8,30 +8,58 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import httpx
 import pytest
 
+from soviet.accounts import Accounts
 from soviet.rules import polls
 from soviet.service import Organisation
 from tests.api.server import free_port, serving
 from tests.rules.sessions import OPENS, convention, delegates, sitting
 from tests.rules.tree import build
 
+PASSWORD = "a long enough password"
+
+
+def logged_in(base: str, member: str) -> httpx.Client:
+    """A client logged in as ``member`` by password, sending the CSRF token it was given."""
+    client = httpx.Client(base_url=base, timeout=10)
+    r = client.post("/api/login", json={"member": member, "password": PASSWORD})
+    assert r.status_code == 200, r.text
+    client.headers["X-CSRF-Token"] = r.json()["csrf"]
+    return client
+
+
+class Api(NamedTuple):
+    client: httpx.Client
+    session: str
+    url: str
+
 
 @pytest.fixture
-def api(tmp_path: Path) -> Iterator[tuple[httpx.Client, str]]:
+def api(tmp_path: Path) -> Iterator[Api]:
+    """A congress sitting with a named poll open; n2m1 (of the executive) presides, and the
+    client is logged in as n1m1."""
     url = f"sqlite:///{tmp_path / 'api.db'}"
     with Organisation.open(url) as org:
         tree = delegates(build(org, convention()))
+        tree.elect("congress", "exec", ["n2m1"])
         s = sitting(tree, ["n1m1", "n1m2", "s1m1", "s2m1"])
         tree(polls.open_poll, s, OPENS, question="Adopt the programme", secrecy="named")
-    with serving(url) as base, httpx.Client(base_url=base, timeout=10) as client:
-        yield client, s
+    accounts = Accounts(url)
+    for member in ("n1m1", "n1m2", "n2m1", "s1m1", "s2m1"):
+        accounts.set_password(member, PASSWORD)
+    accounts.close()
+    with serving(url) as base:
+        client = logged_in(base, "n1m1")
+        yield Api(client, s, url)
+        client.close()
 
 
-def test_reading_the_tree_and_a_session(api: tuple[httpx.Client, str]) -> None:
-    client, s = api
+def test_reading_the_tree_and_a_session(api: Api) -> None:
+    client, s, _ = api
     org = client.get("/api/organisation").json()
     assert org["name"] == "Federation" and org["seq"] > 0
     congress = client.get("/api/bodies/congress").json()
@@ -47,39 +75,51 @@ def test_reading_the_tree_and_a_session(api: tuple[httpx.Client, str]) -> None:
     assert client.get("/api/polls/PO9").status_code == 404
 
 
-def test_arriving_voting_and_closing(api: tuple[httpx.Client, str]) -> None:
-    client, s = api
+def test_arriving_voting_and_closing(api: Api) -> None:
+    client, s, url = api
+    base = str(client.base_url)
+    chair, s1, s2 = (logged_in(base, x) for x in ("n2m1", "s1m1", "s2m1"))
+    # only those presiding register arrivals
     r = client.post(f"/api/sessions/{s}/attendance", json={"member": "n2m1", "on": OPENS})
+    assert r.status_code == 409 and r.json()["refused"]["rule"] == "roles"
+    assert "the members of exec preside" in r.json()["refused"]["reason"]
+    r = chair.post(f"/api/sessions/{s}/attendance", json={"member": "n2m1", "on": OPENS})
     assert r.status_code == 201 and r.json()[0]["type"] == "attendance.registered"
     # n2m1 has not been through the credentials commission yet
-    r = client.post("/api/polls/PO1/votes", json={"voter": "n2m1", "choice": "yes"})
+    r = chair.post("/api/polls/PO1/votes", json={"choice": "yes"})
     assert r.status_code == 409
     assert r.json()["refused"]["rule"] == "polls"
     assert "credentials have not been admitted" in r.json()["refused"]["reason"]
-    r = client.post("/api/polls/PO1/votes", json={"voter": "n1m1", "choice": "yes"})
+    r = client.post("/api/polls/PO1/votes", json={"choice": "yes"})
     assert r.status_code == 201
-    assert r.json()[0]["payload"]["strength"] == "650"
-    r = client.post("/api/polls/PO1/votes", json={"voter": "s1m1",
-                                                  "parts": {"yes": "100", "no": "250"}})
+    assert r.json()["recorded"][0]["payload"]["strength"] == "650"
+    assert r.json()["recorded"][0]["payload"]["voter"] == "n1m1"
+    assert r.json()["receipt"] is None
+    r = s1.post("/api/polls/PO1/votes", json={"parts": {"yes": "100", "no": "250"}})
     assert r.status_code == 201
-    r = client.post("/api/polls/PO1/votes", json={"voter": "s2m1", "parts": {"no": "x"}})
+    r = s2.post("/api/polls/PO1/votes", json={"parts": {"no": "x"}})
     assert r.status_code == 422
-    r = client.post("/api/polls/PO1/votes", json={"voter": "s2m1", "choice": "no"})
+    r = s2.post("/api/polls/PO1/votes", json={"choice": "no"})
     assert r.status_code == 201
     r = client.post("/api/polls/PO1/close", json={"on": OPENS})
+    assert r.status_code == 409 and r.json()["refused"]["rule"] == "roles"
+    r = chair.post("/api/polls/PO1/close", json={"on": OPENS})
     assert r.status_code == 201
     closed = r.json()[0]["payload"]
     assert (closed["yes"], closed["no"], closed["adopted"]) == ("750", "600", True)
-    again = client.post("/api/polls/PO1/close", json={"on": OPENS})
+    again = chair.post("/api/polls/PO1/close", json={"on": OPENS})
     assert again.status_code == 409
     assert again.json()["refused"]["message"].startswith("polls: poll PO1 was closed at event")
     poll = client.get("/api/polls/PO1").json()
     assert poll["tally"] == {"yes": "750", "no": "600", "abstain": "0"}
     assert poll["cast"]["s1m1"]["parts"] == {"yes": "100", "no": "250"}
+    with Organisation.open(url) as org:
+        rows = list(org.ledger.rows())
+    assert [r[4] for r in rows if r[5] == "vote.cast"] == ["n1m1", "s1m1", "s2m1"]
 
 
-def test_the_openapi_document_lists_every_route(api: tuple[httpx.Client, str]) -> None:
-    client, _ = api
+def test_the_openapi_document_lists_every_route(api: Api) -> None:
+    client = api.client
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/organisation", "/api/bodies", "/api/bodies/{body}", "/api/sessions/{session}",
             "/api/sessions/{session}/strength", "/api/sessions/{session}/attendance",

@@ -14,7 +14,7 @@ import pytest
 from soviet.ledger import LedgerError
 from soviet.rules import polls
 from soviet.service import Organisation
-from soviet.service.ballots import close_poll, new_receipt
+from soviet.service.ballots import closing, new_receipt
 from tests.rules.sessions import OPENS, convention, delegates, sitting
 from tests.rules.tree import Tree, build, refused
 
@@ -45,7 +45,7 @@ def test_the_ledger_records_who_voted_and_the_box_how(ballot: tuple[Tree, str]) 
     assert sorted(b.strength for b in box) == ["350", "433", "434"]
     assert "n1m1" not in repr(box)
 
-    closed = close_poll(tree.org, p, OPENS)
+    closed = tree.org.execute(closing(tree.org, p, OPENS))
     published = closed[0].payload["ballots"]
     assert [b["receipt"] for b in published] == sorted(receipts.values())
     mine = next(b for b in published if b["receipt"] == receipts["s1m1"])

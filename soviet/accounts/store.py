@@ -1,0 +1,159 @@
+"""Accounts in the ledger's own database (SQLite file or PostgreSQL), in tables of their own.
+
+Passwords are stored as argon2id hashes; one-time codes and session tokens only as SHA-256
+digests, so a copy of the database lets nobody log in. A code is spent by the ``DELETE`` that
+reads it, so two people typing the same code at once cannot both get in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import psycopg
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from soviet.ledger.open import default_url
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS accounts (
+    member   TEXT PRIMARY KEY,
+    password TEXT,
+    language TEXT NOT NULL DEFAULT 'en'
+);
+CREATE TABLE IF NOT EXISTS login_codes (
+    digest  TEXT PRIMARY KEY,
+    member  TEXT NOT NULL,
+    expires TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS web_sessions (
+    digest  TEXT PRIMARY KEY,
+    member  TEXT NOT NULL,
+    csrf    TEXT NOT NULL,
+    expires TEXT NOT NULL
+);
+"""
+
+SESSION_HOURS = 12
+CODE_HOURS = 24
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+_hasher = PasswordHasher()
+_DUMMY = _hasher.hash("a password nobody has")
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _later(hours: int) -> str:
+    return (datetime.now(UTC) + timedelta(hours=hours)).isoformat()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+@dataclass(frozen=True)
+class Login:
+    """A browser session: the member it belongs to, and the token forms must echo (CSRF)."""
+
+    member: str
+    csrf: str
+    language: str
+
+
+class Accounts:
+    """The account tables of the database at ``url`` (one connection, used under a lock)."""
+
+    def __init__(self, url: str | None = None) -> None:
+        url = url or default_url()
+        self._lock = threading.Lock()
+        self._db: Any
+        if url.startswith("sqlite:///"):
+            self._db = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None,
+                                       timeout=60, check_same_thread=False)
+            self._db.executescript(SCHEMA)
+            self._mark = "?"
+        else:
+            self._db = psycopg.connect(url, autocommit=True)
+            with self._db.transaction():
+                self._db.execute("SELECT pg_advisory_xact_lock(7318)")
+                self._db.execute(SCHEMA)
+            self._mark = "%s"
+
+    def _run(self, sql: str, args: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            cur = self._db.execute(sql.replace("?", self._mark), tuple(args))
+            return list(cur.fetchall()) if cur.description else []
+
+    def set_password(self, member: str, password: str) -> None:
+        """Give ``member`` a password (at least 10 characters), replacing any earlier one."""
+        if len(password) < 10:
+            raise ValueError("a password has at least 10 characters")
+        hashed = _hasher.hash(password)
+        self._run("INSERT INTO accounts (member, password) VALUES (?, ?) ON CONFLICT (member) "
+                  "DO UPDATE SET password = excluded.password", (member, hashed))
+
+    def check_password(self, member: str, password: str) -> bool:
+        """Whether ``password`` is ``member``'s; as slow for an unknown member as a known
+        one, so timing does not tell which members have accounts."""
+        rows = self._run("SELECT password FROM accounts WHERE member = ?", (member,))
+        stored = rows[0][0] if rows and rows[0][0] else None
+        try:
+            return _hasher.verify(stored or _DUMMY, password) and stored is not None
+        except (VerificationError, InvalidHashError):
+            return False
+
+    def issue_code(self, member: str, hours: int = CODE_HOURS) -> str:
+        """A one-time login code for ``member`` (shown once; only its digest is kept)."""
+        raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+        code = "-".join(raw[i:i + 4] for i in range(0, 12, 4))
+        self._run("INSERT INTO accounts (member) VALUES (?) ON CONFLICT (member) DO NOTHING",
+                  (member,))
+        self._run("INSERT INTO login_codes (digest, member, expires) VALUES (?, ?, ?)",
+                  (_digest(code), member, _later(hours)))
+        return code
+
+    def redeem_code(self, code: str) -> str | None:
+        """The member a valid, unexpired ``code`` was issued to; the code is spent."""
+        rows = self._run("DELETE FROM login_codes WHERE digest = ? RETURNING member, expires",
+                         (_digest(code.strip().upper()),))
+        if not rows or rows[0][1] < _now():
+            return None
+        return str(rows[0][0])
+
+    def open_session(self, member: str) -> str:
+        """A new browser session for ``member``: the token for its cookie."""
+        token = secrets.token_urlsafe(32)
+        self._run("INSERT INTO accounts (member) VALUES (?) ON CONFLICT (member) DO NOTHING",
+                  (member,))
+        self._run("INSERT INTO web_sessions (digest, member, csrf, expires) VALUES (?, ?, ?, ?)",
+                  (_digest(token), member, secrets.token_urlsafe(24), _later(SESSION_HOURS)))
+        return token
+
+    def login(self, token: str) -> Login | None:
+        """The live session a cookie's ``token`` opens, if any."""
+        rows = self._run("SELECT s.member, s.csrf, s.expires, a.language FROM web_sessions s "
+                         "JOIN accounts a ON a.member = s.member WHERE s.digest = ?",
+                         (_digest(token),))
+        if not rows or rows[0][2] < _now():
+            return None
+        member, csrf, _, language = rows[0]
+        return Login(str(member), str(csrf), str(language))
+
+    def end_session(self, token: str) -> None:
+        self._run("DELETE FROM web_sessions WHERE digest = ?", (_digest(token),))
+
+    def set_language(self, member: str, language: str) -> None:
+        self._run("UPDATE accounts SET language = ? WHERE member = ?", (language, member))
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,54 @@
+"""What every act through the API shares: the events it recorded as JSON, the day it is
+done on, and the check, made against the state the rule decides on, that the caller presides."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from soviet.api.errors import NotFound
+from soviet.api.plain import plain
+from soviet.ledger import Event
+from soviet.model.events import DomainEvent, SealedBallot, decode
+from soviet.model.sessions import Session
+from soviet.model.state import State
+from soviet.rules.roles import must_preside
+from soviet.service.organisation import Decision
+
+On = Field(default=None, description="The day, YYYY-MM-DD (today when left out).")
+
+
+class Recorded(BaseModel):
+    """An event a command recorded."""
+
+    seq: int
+    type: str
+    payload: dict[str, Any]
+
+
+def recorded(events: list[Event]) -> list[Recorded]:
+    return [Recorded(seq=e.seq, type=e.type, payload=plain(decode(e.type, e.payload_json)))
+            for e in events]
+
+
+def day(on: str | None) -> str:
+    return on or date.today().isoformat()
+
+
+def session_of(state: State, session: str) -> Session:
+    s = state.sessions.get(session)
+    if s is None:
+        raise NotFound(f"there is no session {session!r}")
+    return s
+
+
+def presiding(member: str, session: str, decide: Decision) -> Decision:
+    """``decide``, refused unless ``member`` presides at ``session`` in the state it decides
+    on (so a chair removed a moment ago cannot act a moment later)."""
+    def checked(state: State) -> Sequence[DomainEvent | SealedBallot]:
+        must_preside(state, session_of(state, session), member)
+        return decide(state)
+    return checked

@@ -1,0 +1,39 @@
+"""Who may do what through the web and the API, read from the ledger's state at the moment of
+the request. There is no table of roles to fall out of date: a delegate recalled a second ago
+cannot vote a second later, and an executive removed by no confidence stops presiding at once.
+
+Voting and speaking are the rules' own business (a vote is refused by :mod:`soviet.rules.polls`
+unless the voter may vote). What is decided here is who *presides* at a session — opens and
+closes its polls, keeps its agenda and list of speakers, hands out login codes at the door:
+the members of the executive the body elected (the outgoing executive opens a congress, as the
+Central Executive Committee opened the Second Congress of Soviets).
+"""
+
+from __future__ import annotations
+
+from soviet.model.sessions import Session
+from soviet.model.state import State
+from soviet.rules.refusal import Refusal
+
+RULE = "roles"
+
+
+def presidium(state: State, body: str) -> list[str]:
+    """The executives elected by ``body``: those whose members preside at its sessions."""
+    return sorted(b.id for b in state.bodies.values()
+                  if b.kind == "executive" and b.parent == body and b.dissolved is None)
+
+
+def presides(state: State, session: Session, member: str) -> bool:
+    return any(state.seat_in(member, e) is not None for e in presidium(state, session.body))
+
+
+def must_preside(state: State, session: Session, member: str) -> None:
+    """Refuse unless ``member`` presides at ``session``, saying who does."""
+    if presides(state, session, member):
+        return
+    executives = presidium(state, session.body)
+    whose = (f"the members of {', '.join(executives)}" if executives
+             else f"nobody: {session.body} has elected no executive")
+    raise Refusal(RULE, f"{member} does not preside at session {session.id}; "
+                  f"{whose} preside")
