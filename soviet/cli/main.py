@@ -21,6 +21,7 @@ from soviet.cli import (
     membership,
     minutes,
     recall,
+    scenario,
     serve,
     structure,
     submissions,
@@ -74,6 +75,7 @@ app.add_typer(convention.proxy_app, name="proxy")
 app.add_typer(convention.paid_up_app, name="paid-up")
 app.command("strength")(convention.strength_command)
 app.command("serve")(serve.serve_command)
+app.add_typer(scenario.app, name="scenario")
 
 
 def run() -> None:
