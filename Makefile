@@ -9,6 +9,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
 run: $(STAMP)
 	$(BIN)/soviet demo --fresh
+	$(BIN)/soviet serve --db sqlite:///demo.db
 
 test: $(STAMP) system-packages lint typecheck pytest
 

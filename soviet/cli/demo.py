@@ -1,16 +1,19 @@
-"""``soviet demo``: a union federation's council tree built, elected, recalled and verified.
+"""``soviet demo``: a union federation's council tree built, elected, recalled and verified,
+and its congress sitting with an open agenda, for ``make run`` to serve.
 
-It is what ``make run`` shows until the web app exists: every step goes through the same
-charter, rules, service and ledger as a user's own commands, and prints what they print. Eight
-locals in two regions elect their council delegates from generated ballots, the councils elect
-the congress, the congress its executive; then one local recalls a delegate who sits in all
-three, and the cascade and the substitutes follow.
+Every step goes through the same charter, rules, service and ledger as a user's own commands,
+and prints what they print. Eight locals in two regions elect their council delegates from
+generated ballots, the councils elect the congress, the congress its executive; then one local
+recalls a delegate who sits in all three, and the cascade and the substitutes follow. Finally
+the congress is convened, its theses discussed, and it opens today with its delegates present;
+a member of the executive (who presides) and a delegate get web logins.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,6 +22,7 @@ import numpy as np
 import typer
 from rich.console import Console
 
+from soviet.accounts import Accounts
 from soviet.charter import Charter, charter_from_json, charter_to_json, load_charter
 from soviet.cli.composition import chain_lines, sitting_table
 from soviet.cli.receipts import show
@@ -34,10 +38,15 @@ from soviet.model.events import (
 )
 from soviet.model.state import State
 from soviet.rules.apportionment import apportion_seats
+from soviet.rules.convocation import convene
+from soviet.rules.credentials import report
+from soviet.rules.discussion import publish
 from soviet.rules.elections import elect
 from soviet.rules.founding import found
 from soviet.rules.membership import join
+from soviet.rules.motions import submit, support
 from soviet.rules.recall import file_petition, sign_petition, vote_recall
+from soviet.rules.sessions import add_item, open_session, register
 from soviet.rules.structure import create_body
 from soviet.service import Organisation
 from soviet.service.names import who
@@ -68,8 +77,11 @@ def demo_charter() -> tuple[Charter, str]:
     scales["local"]["one_delegate_per"] = 100
     scales["region"]["seats"] = 16
     scaled["executive"]["election"].update(seats=5, candidates=2)
+    scaled["convention"].update(strength="members-at-date", paid_up_months=None,
+                                members_counted_before="1 day")
     change = ("one council delegate per 100 members, a congress of 16 delegates, an executive "
-              "of 5 with 2 candidate members")
+              "of 5 with 2 candidate members, delegations weighted by members on the roll (the "
+              "demo has no monthly paid-up reports)")
     return charter_from_json(scaled), change
 
 
@@ -101,8 +113,13 @@ def demo_command(
         out.print("\nWhy the executive seat is held now:")
         for line in chain_lines(state, seat):
             out.print(f"  {line}")
+        session = _congress(org, date.today())
+        chair, delegate = _logins(org, session)
         verdict = verify_rows(org.ledger.rows())
     out.print(f"\nledger verified: {verdict.checked:,} events, head {verdict.head.hash[:16]}…")
+    out.print(f"\nThe congress ({session}) sits today. Web logins (member id and password):")
+    out.print(f"  chair:    {chair[0]} / {chair[1]}")
+    out.print(f"  delegate: {delegate[0]} / {delegate[1]}")
     out.print("\nExplore it (see docs/councils.md):")
     for command in ("tree", "sits congress", f"sits congress --on {CONGRESS_VOTES}",
                     f"why {seat}", "vacancies", "representation congress", "log --last 20",
@@ -214,6 +231,52 @@ def _successor(state: State, seat: str) -> str:
     """The live mandate that took ``seat`` over (its substitute), else the ended seat itself."""
     return next((m.id for m in state.mandates.values() if m.substitutes == seat and m.live),
                 seat)
+
+
+CHAIR_PASSWORD, DELEGATE_PASSWORD = "chair-of-the-demo", "delegate-of-the-demo"
+
+
+def _congress(org: Organisation, today: date) -> str:
+    """The regular congress: convened 90 days ago, the executive's theses published 80 days
+    ago (the charter's discussion lasts 60), opened today with every delegate present and
+    admitted, three items on its agenda and a motion admitted on the first."""
+    on, published, opens = (str(today - timedelta(days=90)), str(today - timedelta(days=80)),
+                            str(today))
+    [convened] = org.execute(lambda s: convene(s, "congress", "Third National Congress", opens,
+                                               on), "demo")
+    session = str(convened.payload["session"])
+    org.execute(lambda s: publish(s, session, "Theses on the strike fund", "The executive "
+                                  "proposes a federation-wide strike fund of 1% of dues.",
+                                  ["executive"], published), "demo")
+    org.execute(lambda s: open_session(s, session, opens), "demo")
+    for holder in sorted(m.holder for m in org.state().sitting("congress")):
+        org.execute(partial(register, session_id=session, member=holder, on=opens), "demo")
+    org.execute(lambda s: report(s, session, opens), "demo")
+    for title in ("Strike fund", "Wages policy", "Elections to the executive"):
+        org.execute(partial(add_item, session_id=session, title=title), "demo")
+    delegates = sorted(m.holder for m in org.state().sitting("congress"))
+    [moved] = org.execute(lambda s: submit(
+        s, session, "1", delegates[0], "A federation strike fund",
+        "The congress establishes a strike fund of 1% of every local's dues, held by the "
+        "executive and paid out on the decision of a regional council.", opens), "demo")
+    org.execute(lambda s: support(s, str(moved.payload["motion"]), delegates[1]), "demo")
+    return session
+
+
+def _logins(org: Organisation, session: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """A password for one member of the executive (who presides) and for a congress delegate
+    outside it."""
+    state = org.state()
+    board = {m.holder for m in state.sitting("executive")}
+    chair = min(board)
+    delegate = min(m.holder for m in state.sitting("congress") if m.holder not in board)
+    accounts = Accounts(org.ledger.url)
+    try:
+        accounts.set_password(chair, CHAIR_PASSWORD)
+        accounts.set_password(delegate, DELEGATE_PASSWORD)
+    finally:
+        accounts.close()
+    return (chair, CHAIR_PASSWORD), (delegate, DELEGATE_PASSWORD)
 
 
 def _slug(name: str) -> str:

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from soviet.cli import (
+    accounts,
     apportionment,
     composition,
     convention,
@@ -75,6 +76,7 @@ app.add_typer(convention.proxy_app, name="proxy")
 app.add_typer(convention.paid_up_app, name="paid-up")
 app.command("strength")(convention.strength_command)
 app.command("serve")(serve.serve_command)
+app.add_typer(accounts.app, name="account")
 app.add_typer(scenario.app, name="scenario")
 
 

@@ -1,4 +1,5 @@
-"""``soviet serve``: the HTTP API over the ledger, for the delegates' phones and the chair."""
+"""``soviet serve``: the web app and the HTTP API over the ledger, for the delegates' phones,
+the chair's console and the projector in the hall."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ def serve_command(
     port: Annotated[int, typer.Option("--port", help="The port.")] = 8000,
     db: DbOption = None,
 ) -> None:
-    """Serve the HTTP API (OpenAPI document at /docs and /openapi.json)."""
+    """Serve the web app at / and the HTTP API at /api (OpenAPI document at /docs and
+    /openapi.json)."""
     url = db_url(db)
-    typer.echo(f"serving {url} at http://{host}:{port}/api (documents at /docs)")
+    typer.echo(f"serving {url}: open http://{host}:{port}/ (the API's documents at "
+               f"http://{host}:{port}/docs)")
     uvicorn.run(create_app(url), host=host, port=port, log_level="warning")
