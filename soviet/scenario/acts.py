@@ -60,6 +60,7 @@ KINDS: Mapping[str, Kind] = {
     "basis": Kind(tree.basis, {"body": text, "basis": text, "figure": count, **ON}),
     "members": Kind(tree.members, {"unit": text, **ON},
                     {"people": people, "count": count, "named": text}),
+    "leave": Kind(tree.leave, {"member": text, **ON}, {"reason": text}),
     "apportion": Kind(tree.apportion, {"body": text, **ON}),
     "elect": Kind(tree.elect, {"electorate": text, "body": text, "candidates": names, **ON},
                   makes=(ElectionHeld, "election")),

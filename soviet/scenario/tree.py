@@ -74,6 +74,12 @@ def members(stage: Stage, f: Fields) -> list[DomainEvent]:
     return events
 
 
+def leave(stage: Stage, f: Fields) -> list[DomainEvent]:
+    """A member leaves the organisation (resigned, died, expelled, lapsed), losing every seat."""
+    return stage.decide(partial(membership.leave, member_id=f["member"], on=f["on"],
+                                reason=f.get("reason", "resigned")))
+
+
 def apportion(stage: Stage, f: Fields) -> list[DomainEvent]:
     return stage.decide(partial(apportionment.apportion_seats, body=f["body"], on=f["on"]))
 
