@@ -27,7 +27,11 @@ from soviet.model.state import State
 from soviet.service import Organisation
 
 TICK = 0.25
-"""Seconds between looks at the ledger when nothing woke the task."""
+"""Seconds between looks at a SQLite ledger when nothing woke the task."""
+
+FALLBACK = 5.0
+"""On PostgreSQL, NOTIFY wakes the task; the timer is only a fallback should the listening
+connection drop."""
 
 KEEPALIVE = 15.0
 
@@ -81,12 +85,14 @@ class Live:
     async def run(self) -> None:
         self._loop = asyncio.get_running_loop()
         self.org.listeners.append(self.kick)
+        tick = TICK
         if not self.org.ledger.url.startswith("sqlite"):
             threading.Thread(target=self._listen, daemon=True).start()
+            tick = FALLBACK
         try:
             while True:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), TICK)
+                    await asyncio.wait_for(self._wake.wait(), tick)
                 self._wake.clear()
                 for text, votes in await asyncio.to_thread(self._read):
                     for stream in self.streams:

@@ -22,4 +22,6 @@ def serve_command(
     url = db_url(db)
     typer.echo(f"serving {url}: open http://{host}:{port}/ (the API's documents at "
                f"http://{host}:{port}/docs)")
-    uvicorn.run(create_app(url), host=host, port=port, log_level="warning")
+    # open event streams never end by themselves: give them a moment at shutdown, then go
+    uvicorn.run(create_app(url), host=host, port=port, log_level="warning",
+                timeout_graceful_shutdown=2)

@@ -1,13 +1,18 @@
-"""A real HTTP server for the API tests: uvicorn on a free loopback port, in a thread."""
+"""Real HTTP servers for the API tests: uvicorn on a free loopback port, in a thread of the
+test's process, or ``soviet serve`` as a process of its own (as a user runs it)."""
 
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
+import httpx
 import uvicorn
 
 from soviet.api import create_app
@@ -25,7 +30,7 @@ def serving(url: str) -> Iterator[str]:
     """The API over the ledger at ``url``, served until the block ends; its base URL."""
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+                                           log_level="warning", timeout_graceful_shutdown=1))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -38,3 +43,28 @@ def serving(url: str) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def served(url: str) -> Iterator[str]:
+    """``soviet serve`` over the ledger at ``url`` in a process of its own, until the block
+    ends; its base URL once it answers."""
+    port = free_port()
+    soviet = str(Path(sys.executable).with_name("soviet"))
+    process = subprocess.Popen([soviet, "serve", "--port", str(port), "--db", url],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(f"{base}/api/organisation", timeout=1)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

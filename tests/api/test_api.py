@@ -3,9 +3,6 @@ weighted delegations, refusals as JSON naming rule and clause, closing a poll.""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -16,7 +13,7 @@ import pytest
 from soviet.accounts import Accounts
 from soviet.rules import polls
 from soviet.service import Organisation
-from tests.api.server import free_port, serving
+from tests.api.server import served, serving
 from tests.rules.sessions import OPENS, convention, delegates, sitting
 from tests.rules.tree import build
 
@@ -128,25 +125,10 @@ def test_the_openapi_document_lists_every_route(api: Api) -> None:
 
 
 def test_soviet_serve_answers_on_its_port(tmp_path: Path) -> None:
-    """The command a user runs: a separate process serving the API."""
+    """The command a user runs: a separate process serving the API and the pages."""
     url = f"sqlite:///{tmp_path / 'serve.db'}"
     with Organisation.open(url) as org:
         build(org, convention())
-    port = free_port()
-    soviet = str(Path(sys.executable).with_name("soviet"))
-    process = subprocess.Popen([soviet, "serve", "--port", str(port), "--db", url],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                r = httpx.get(f"http://127.0.0.1:{port}/api/organisation", timeout=1)
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise
-                time.sleep(0.1)
-        assert r.json()["name"] == "Federation"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with served(url) as base:
+        assert httpx.get(f"{base}/api/organisation").json()["name"] == "Federation"
+        assert "Federation" in httpx.get(f"{base}/").text
