@@ -10,7 +10,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from soviet.web import pages
+from soviet.web import ledger_pages, pages, record_pages, tree_pages
 
 STATIC = Path(__file__).parent / "static"
 
@@ -18,3 +18,5 @@ STATIC = Path(__file__).parent / "static"
 def install(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(pages.router)
+    for router in (tree_pages.router, ledger_pages.router, record_pages.router):
+        app.include_router(router)
