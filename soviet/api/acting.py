@@ -49,6 +49,6 @@ def presiding(member: str, session: str, decide: Decision) -> Decision:
     """``decide``, refused unless ``member`` presides at ``session`` in the state it decides
     on (so a chair removed a moment ago cannot act a moment later)."""
     def checked(state: State) -> Sequence[DomainEvent | SealedBallot]:
-        must_preside(state, session_of(state, session), member)
+        must_preside(state, session_of(state, session).body, member, f"session {session}")
         return decide(state)
     return checked

@@ -18,7 +18,17 @@ from fastapi import FastAPI
 
 from soviet import web
 from soviet.accounts import Accounts
-from soviet.api import auth, errors, ledger, polls, records, sittings, streams, tree
+from soviet.api import (
+    auth,
+    convening,
+    errors,
+    ledger,
+    polls,
+    records,
+    sittings,
+    streams,
+    tree,
+)
 from soviet.api.limits import Limiter
 from soviet.api.live import Live
 from soviet.service import Organisation
@@ -50,8 +60,8 @@ def create_app(url: str | None = None) -> FastAPI:
                   "tree, sessions, polls and votes, live. Every refusal names its rule and "
                   "charter clause.")
     errors.install(app)
-    for router in (auth.router, tree.router, sittings.router, polls.router, streams.router,
-                   ledger.router, records.router):
+    for router in (auth.router, tree.router, convening.router, sittings.router, polls.router,
+                   streams.router, ledger.router, records.router):
         app.include_router(router, prefix="/api")
     web.install(app)
     return app

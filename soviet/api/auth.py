@@ -143,7 +143,7 @@ def code(member_id: str, body: CodeFor, login: Member, store: Store, org: Org
     s = state.sessions.get(body.session)
     if s is None:
         raise HTTPException(404, f"there is no session {body.session!r}")
-    must_preside(state, s, login.member)
+    must_preside(state, s.body, login.member, f"session {s.id}")
     if member_id not in state.members:
         raise HTTPException(404, f"there is no member {member_id!r}")
     return {"member": member_id, "code": store.issue_code(member_id)}

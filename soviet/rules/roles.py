@@ -24,16 +24,22 @@ def presidium(state: State, body: str) -> list[str]:
                   if b.kind == "executive" and b.parent == body and b.dissolved is None)
 
 
+def presides_over(state: State, body: str, member: str) -> bool:
+    """Whether ``member`` sits on an executive ``body`` elected (and so convenes and chairs
+    its sessions)."""
+    return any(state.seat_in(member, e) is not None for e in presidium(state, body))
+
+
 def presides(state: State, session: Session, member: str) -> bool:
-    return any(state.seat_in(member, e) is not None for e in presidium(state, session.body))
+    return presides_over(state, session.body, member)
 
 
-def must_preside(state: State, session: Session, member: str) -> None:
-    """Refuse unless ``member`` presides at ``session``, saying who does."""
-    if presides(state, session, member):
+def must_preside(state: State, body: str, member: str, at: str) -> None:
+    """Refuse unless ``member`` presides over ``body`` (``at``: what they meant to act in, for
+    the refusal), saying who does."""
+    if presides_over(state, body, member):
         return
-    executives = presidium(state, session.body)
+    executives = presidium(state, body)
     whose = (f"the members of {', '.join(executives)}" if executives
-             else f"nobody: {session.body} has elected no executive")
-    raise Refusal(RULE, f"{member} does not preside at session {session.id}; "
-                  f"{whose} preside")
+             else f"nobody: {body} has elected no executive")
+    raise Refusal(RULE, f"{member} does not preside at {at}; {whose} preside")

@@ -16,7 +16,7 @@ from soviet.api.errors import NotFound
 from soviet.model.sessions import Poll, Session
 from soviet.model.state import State
 from soviet.rules import floor, polls
-from soviet.rules.roles import presides
+from soviet.rules.roles import presides, presides_over
 from soviet.rules.voters import standing, strengths
 from soviet.web.render import page
 
@@ -40,8 +40,11 @@ def children(state: State) -> dict[str, list[str]]:
 def home(request: Request, org: Org, login: Caller) -> HTMLResponse:
     state = org.state()
     sessions = sorted(state.sessions.values(), key=lambda s: (s.closed is not None, s.opens),)
+    convenes = ([b.id for b in state.bodies.values()
+                 if b.dissolved is None and presides_over(state, b.id, login.member)]
+                if login else [])
     return page(request, "home.html", state, login, roots=roots(state),
-                children=children(state), sessions=sessions)
+                children=children(state), sessions=sessions, convenes=convenes)
 
 
 @router.get("/login", response_class=HTMLResponse)
