@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from fastapi import HTTPException
 from pydantic import BaseModel, Field
 
 from soviet.api.errors import NotFound
@@ -35,7 +36,13 @@ def recorded(events: list[Event]) -> list[Recorded]:
 
 
 def day(on: str | None) -> str:
-    return on or date.today().isoformat()
+    """The day an act is done on: ``on`` if it is a date (YYYY-MM-DD), else today."""
+    if on is None:
+        return date.today().isoformat()
+    try:
+        return date.fromisoformat(on).isoformat()
+    except ValueError:
+        raise HTTPException(422, f"on: {on!r} is not a day written YYYY-MM-DD") from None
 
 
 def session_of(state: State, session: str) -> Session:

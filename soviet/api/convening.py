@@ -30,7 +30,7 @@ def convene(body: str, spec: Convening, login: Member, org: Org) -> list[Recorde
     """Convene the body's regular session: for the members of the executive it elected."""
     def decide(state: State) -> Sequence[DomainEvent | SealedBallot]:
         must_preside(state, body, login.member, body)
-        return convocation.convene(state, body, spec.title, spec.opens, day(spec.on))
+        return convocation.convene(state, body, spec.title, day(spec.opens), day(spec.on))
     return recorded(org.execute(decide, login.member))
 
 

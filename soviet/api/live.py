@@ -35,7 +35,7 @@ connection drop."""
 
 KEEPALIVE = 15.0
 
-IDS = ("session", "poll", "motion", "body", "petition", "unit", "member", "holder")
+IDS = ("session", "poll", "motion", "body", "petition", "unit", "member", "holder", "mandate")
 
 
 @dataclass(eq=False)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
-from parliamentarch import (  # type: ignore[import-untyped]
+from parliamentarch import (
     get_nrows_from_nseats,
     get_row_thickness,
     get_seats_centers,
