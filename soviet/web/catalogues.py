@@ -14,7 +14,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
-from soviet.web.i18n import LANGUAGES, LOCALES
+from soviet.web.i18n import LANGUAGES, LOCALES, catalogue_path
 
 ROOT = Path(__file__).parents[2]
 TEMPLATE = LOCALES / "messages.pot"
@@ -34,10 +34,6 @@ def extracted() -> Catalog:
     return template
 
 
-def catalogue_path(language: str) -> Path:
-    return LOCALES / language / "LC_MESSAGES" / "messages.po"
-
-
 def untranslated(catalogue: Catalog) -> list[str]:
     """The msgids with no translation the pages would use (empty, or fuzzy)."""
     return [str(m.id) for m in catalogue if m.id and (not m.string or m.fuzzy)]
@@ -49,22 +45,27 @@ def _write(path: Path, catalogue: Catalog) -> None:
         write_po(f, catalogue, width=100, ignore_obsolete=True)
 
 
-def _same_template(new: Catalog) -> bool:
-    """Whether the .pot on disk holds the same strings at the same places (its creation date
-    aside), so an unchanged refresh leaves no diff."""
-    if not TEMPLATE.exists():
-        return False
-    with TEMPLATE.open("rb") as f:
-        old = read_po(f)
-    return [(m.id, m.locations) for m in old] == [(m.id, m.locations) for m in new]
+def _places(catalogue: Catalog) -> list[tuple[object, list[tuple[str, int | None]]]]:
+    return [(m.id, sorted(m.locations)) for m in catalogue]
+
+
+def _write_template(template: Catalog) -> None:
+    """Write the .pot, unless it holds the same strings at the same places already: then keep
+    it and its date (which the .po files copy), so an unchanged refresh leaves no diff."""
+    if TEMPLATE.exists():
+        with TEMPLATE.open("rb") as f:
+            old = read_po(f)
+        if _places(old) == _places(template):
+            template.creation_date = old.creation_date
+            return
+    _write(TEMPLATE, template)
 
 
 def refresh() -> dict[str, list[str]]:
     """Extract, write the .pot if it changed, merge it into every language's catalogue; what
     each language still lacks."""
     template = extracted()
-    if not _same_template(template):
-        _write(TEMPLATE, template)
+    _write_template(template)
     missing = {}
     for language in TRANSLATED:
         path = catalogue_path(language)

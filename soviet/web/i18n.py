@@ -16,10 +16,15 @@ LOCALES = Path(__file__).parent / "locales"
 LANGUAGES = ("en", "sv", "ru")
 
 
+def catalogue_path(language: str) -> Path:
+    """Where ``language``'s translations are kept (and refreshed, :mod:`.catalogues`)."""
+    return LOCALES / language / "LC_MESSAGES" / "messages.po"
+
+
 @cache
 def catalogue(language: str) -> dict[str, str]:
     """msgid -> translation for ``language`` (empty for English or a missing catalogue)."""
-    path = LOCALES / language / "LC_MESSAGES" / "messages.po"
+    path = catalogue_path(language)
     if language == "en" or not path.exists():
         return {}
     with path.open("rb") as f:
