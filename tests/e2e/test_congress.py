@@ -80,17 +80,17 @@ class Shots:
         folder = os.environ.get("SOVIET_SCREENSHOTS")
         self.folder = Path(folder) if folder else None
 
-    def __call__(self, page: Page, name: str) -> None:
+    def __call__(self, page: Page, name: str, whole: bool = True) -> None:
         if self.folder is not None:
             self.folder.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=self.folder / f"{name}.png", full_page=True)
+            page.screenshot(path=self.folder / f"{name}.png", full_page=whole)
 
-    def existing(self, page: Page, path: str, name: str) -> None:
+    def existing(self, page: Page, path: str, name: str, whole: bool = True) -> None:
         """A page another part of the app may not serve yet: pictured only if it answers."""
         if self.folder is not None:
             response = page.goto(path)
             if response is not None and response.ok:
-                self(page, name)
+                self(page, name, whole)
 
 
 def log_in(browser: Browser, base: str, member: str, phone: bool = False) -> Page:
@@ -243,4 +243,4 @@ def test_a_congress_from_convocation_to_adopted_resolution(congress: Congress,
     expect(published.locator("tr")).to_have_count(4)
     shots(n1, "poll-ballots")
     shots.existing(chair, "/bodies/congress", "body")
-    shots.existing(chair, "/ledger", "ledger")
+    shots.existing(chair, "/ledger?verify=true", "ledger", whole=False)
