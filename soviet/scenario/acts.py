@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from soviet.model.events import (
+    AdmissionApplied,
     CaseFiled,
     CoalitionOffered,
     DomainEvent,
@@ -20,7 +21,7 @@ from soviet.model.events import (
     SessionConvened,
     ThesesPublished,
 )
-from soviet.scenario import committees, sittings, tree
+from soviet.scenario import ballots, committees, sittings, tree
 from soviet.scenario.fields import (
     Spec,
     choices,
@@ -64,6 +65,10 @@ KINDS: Mapping[str, Kind] = {
     "apportion": Kind(tree.apportion, {"body": text, **ON}),
     "elect": Kind(tree.elect, {"electorate": text, "body": text, "candidates": names, **ON},
                   makes=(ElectionHeld, "election")),
+    "stv": Kind(ballots.stv, {"electorate": text, "body": text, "candidates": names, **ON},
+                {"ballots": tally, "voters": count, "seed": count, "seats": count},
+                makes=(ElectionHeld, "election")),
+    "paid_up": Kind(tree.paid_up, {"units": tally, "months": count, "before": day, **ON}),
     "by_election": Kind(tree.by_election,
                         {"electorate": text, "body": text, "candidates": names, **ON},
                         makes=(ElectionHeld, "election")),
@@ -128,4 +133,10 @@ KINDS: Mapping[str, Kind] = {
                         {"until": day}),
     "appeal": Kind(committees.appeal, {"case": text, "grounds": text, **ON}),
     "decide_appeal": Kind(committees.decide_appeal, {"case": text, "motion": text, **ON}),
+    # the federation
+    "apply": Kind(committees.apply, {"organisation": text, **ON},
+                  makes=(AdmissionApplied, "application")),
+    "examine": Kind(committees.examine,
+                    {"application": text, "condition": count, "met": flag, "note": text, **ON}),
+    "admit": Kind(committees.admit, {"application": text, "motion": text, **ON}),
 }

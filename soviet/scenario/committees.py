@@ -1,6 +1,7 @@
-"""Acts of the executive, the pre-congress discussion and the control commission: factions,
-coalition offers, officers, theses and the units' votes on them, disciplinary cases and their
-appeals. Each calls the rule a user's command calls."""
+"""Acts of the executive, the pre-congress discussion, the control commission and the
+federation: factions, coalition offers, officers, theses and the units' votes on them,
+disciplinary cases and their appeals, applications for admission examined condition by
+condition and decided. Each calls the rule a user's command calls."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from functools import partial
 from typing import Any
 
 from soviet.model.events import DomainEvent
-from soviet.rules import discipline, discussion, executive
+from soviet.rules import discipline, discussion, executive, federation
 from soviet.scenario.stage import ActFailed, Stage
 
 Fields = Mapping[str, Any]
@@ -93,3 +94,20 @@ def appeal(stage: Stage, f: Fields) -> list[DomainEvent]:
 def decide_appeal(stage: Stage, f: Fields) -> list[DomainEvent]:
     return stage.decide(partial(discipline.decide_appeal, case=f["case"], motion=f["motion"],
                                 on=f["on"]))
+
+
+def apply(stage: Stage, f: Fields) -> list[DomainEvent]:
+    return stage.decide(partial(federation.apply, organisation=f["organisation"], on=f["on"]))
+
+
+def examine(stage: Stage, f: Fields) -> list[DomainEvent]:
+    """The finding on one of the charter's conditions of admission (numbered from 1)."""
+    return stage.decide(partial(federation.examine, application=f["application"],
+                                number=f["condition"], met=f["met"], note=f["note"],
+                                on=f["on"]))
+
+
+def admit(stage: Stage, f: Fields) -> list[DomainEvent]:
+    """The admitting body's decision, recorded from the admission motion it voted on."""
+    return stage.decide(partial(federation.decide, application=f["application"],
+                                motion=f["motion"], on=f["on"]))

@@ -13,6 +13,7 @@ from soviet.model.events import DomainEvent
 from soviet.rules import convocation, credentials, decisions, motions, polls, sessions
 from soviet.rules.voters import voters
 from soviet.scenario.stage import ActFailed, Stage
+from soviet.service.ballots import new_receipt
 
 Fields = Mapping[str, Any]
 CHOICES = ("yes", "no", "abstain")
@@ -104,13 +105,21 @@ def roll_call(stage: Stage, f: Fields) -> list[DomainEvent]:
             order.append((x, c))
     events: list[DomainEvent] = []
     for x, c in order:
-        events += stage.decide(partial(polls.cast, poll=p.id, voter=x, choice=c))
+        events += stage.decide(partial(polls.cast, poll=p.id, voter=x, choice=c,
+                                       receipt=_receipt(stage, p.id)))
     return events
 
 
 def vote(stage: Stage, f: Fields) -> list[DomainEvent]:
     return stage.decide(partial(polls.cast, poll=f["poll"], voter=f["voter"],
-                                choice=f["choice"]))
+                                choice=f["choice"], receipt=_receipt(stage, f["poll"])))
+
+
+def _receipt(stage: Stage, poll: str) -> str | None:
+    """A fresh receipt code for a ballot on devices, as the voter's device is shown; none for
+    any other poll."""
+    p = stage.state().polls.get(poll)
+    return new_receipt() if p is not None and p.secrecy == "ballot" else None
 
 
 def count(stage: Stage, f: Fields) -> list[DomainEvent]:

@@ -10,6 +10,7 @@ from typing import Any
 from soviet.charter import CharterInvalid, charter_from_json, charter_to_json, load_charter
 from soviet.model.events import DomainEvent, RecallPetitionFiled
 from soviet.rules import apportionment, elections, founding, membership, recall, structure, terms
+from soviet.rules.strength import months_before
 from soviet.scenario.stage import ActFailed, Stage
 
 Fields = Mapping[str, Any]
@@ -72,6 +73,16 @@ def members(stage: Stage, f: Fields) -> list[DomainEvent]:
     events = stage.decide(partial(membership.join, unit_id=unit, members=roll, on=f["on"]))
     stage.joined(unit, roll)
     return events
+
+
+def paid_up(stage: Stage, f: Fields) -> list[DomainEvent]:
+    """Each unit's paid-up members, the same in each of the ``months`` months before the month
+    of ``before``: the dues records a delegation's strength is averaged from. The reports do
+    not depend on one another, so they are recorded in one transaction."""
+    months = months_before(f["before"], f["months"])
+    return stage.decide(lambda s: [e for unit, n in f["units"].items() for month in months
+                                   for e in membership.report_paid_up(s, unit, month, n,
+                                                                      f["on"])])
 
 
 def leave(stage: Stage, f: Fields) -> list[DomainEvent]:
