@@ -277,7 +277,7 @@ async def load(base: str, session: str, tokens: dict[str, str],
     The time to connect all streams, and the runs."""
     hub = Hub(DELEGATES)
     timeout = aiohttp.ClientTimeout(total=None, sock_connect=60)
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0),
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0, keepalive_timeout=3),
                                      timeout=timeout) as http:
         t = time.perf_counter()
         followers = []

@@ -10,6 +10,7 @@ live updates across servers.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import psycopg
 from psycopg import errors
@@ -23,6 +24,10 @@ from soviet.ledger.store import ConcurrentAppend, Head, Ledger, LedgerError, Row
 SCHEMA = table("BIGINT") + ballot_box.table()
 
 CHANNEL = "soviet_events"
+
+LOCK = "SELECT pg_advisory_xact_lock(7319)"
+"""Taken by every append until its commit: writers wait for one another instead of racing for
+the next number, so a writer holding it (see ``exclusive``) is never overtaken."""
 
 
 class PostgresLedger(Ledger):
@@ -40,10 +45,21 @@ class PostgresLedger(Ledger):
     def head(self) -> Head:
         return head_of(self.db.execute(HEAD).fetchone())
 
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the writers' lock from the first read to the commit, so that state caught up,
+        decided on and appended in the block cannot be overtaken by another writer (group
+        commit: several commands, one transaction, one disk sync). An append inside is a
+        savepoint of this transaction."""
+        with self.db.transaction():
+            self.db.execute(LOCK)
+            yield
+
     def _insert(self, expected: int, events: Sequence[Event], box: BoxChange | None = None
                 ) -> None:
         try:
             with self.db.transaction(), self.db.cursor() as cur:
+                cur.execute(LOCK)
                 expect_head(expected, self.head())
                 cur.executemany(
                     f"INSERT INTO events ({COLUMNS}) VALUES (%s,%s,%s,%s,%s,%s,%s)",

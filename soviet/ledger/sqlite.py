@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from soviet.ledger import box as ballot_box
@@ -18,6 +19,7 @@ SCHEMA = table("INTEGER", " STRICT") + ballot_box.table(" WITHOUT ROWID, STRICT"
 
 class SqliteLedger(Ledger):
     def __init__(self, path: str | Path, url: str | None = None) -> None:
+        self._held = False
         self.path = str(path)
         self.url = url or f"sqlite:///{self.path}"
         if self.path != ":memory:" and not Path(self.path).parent.exists():
@@ -35,10 +37,33 @@ class SqliteLedger(Ledger):
     def head(self) -> Head:
         return head_of(self.db.execute(HEAD).fetchone())
 
-    def _insert(self, expected: int, events: Sequence[Event], box: BoxChange | None = None
-                ) -> None:
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the write lock from the first read to the commit, so that state caught up,
+        decided on and appended in the block cannot be overtaken by another writer (group
+        commit: several commands, one transaction, one disk sync)."""
         db = self.db
         db.execute("BEGIN IMMEDIATE")
+        self._held = True
+        try:
+            yield
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        finally:
+            self._held = False
+        db.execute("COMMIT")
+
+    def _insert(self, expected: int, events: Sequence[Event], box: BoxChange | None = None
+                ) -> None:
+        if self._held:
+            self._store(expected, events, box)
+            return
+        with self.exclusive():
+            self._store(expected, events, box)
+
+    def _store(self, expected: int, events: Sequence[Event], box: BoxChange | None) -> None:
+        db = self.db
         try:
             expect_head(expected, self.head())
             db.executemany(
@@ -49,12 +74,7 @@ class SqliteLedger(Ledger):
                 db.executemany(ballot_box.PUT.format("?"), box.put)
                 db.executemany(ballot_box.EMPTY.format("?"), [(p,) for p in box.emptied])
         except sqlite3.Error as e:
-            db.execute("ROLLBACK")
             raise LedgerError(f"nothing stored: {e}") from e
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
 
     def rows(self, after: int = 0, upto: int | None = None,
              batch: int = 10_000) -> Iterator[Row]:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
 from types import TracebackType
+from typing import Protocol, cast
 
 import msgspec
 
 from soviet.ledger import Act, ConcurrentAppend, Event, Head, Ledger, open_ledger
 from soviet.ledger.box import BoxChange
-from soviet.ledger.event import canonical_json
+from soviet.ledger.event import canonical_json, chain, now_utc
 from soviet.ledger.store import EMPTY
 from soviet.model.events import DomainEvent, PollClosed, SealedBallot
 from soviet.model.fold import Replay
@@ -28,6 +31,27 @@ Decision = Callable[[State], Sequence[DomainEvent | SealedBallot]]
 RETRIES = 20
 
 
+class _Exclusive(Protocol):
+    """What group commit needs of a ledger, which both backends offer: the write lock held
+    across several steps, and an append inside it."""
+
+    def exclusive(self) -> AbstractContextManager[None]: ...
+
+    def _insert(self, expected: int, events: Sequence[Event], box: BoxChange | None = None
+                ) -> None: ...
+
+
+@dataclass(eq=False)
+class _Pending:
+    """A command waiting for the next group commit, and then what became of it."""
+
+    decide: Decision
+    actor: str
+    done: bool = False
+    events: list[Event] = field(default_factory=list)
+    error: BaseException | None = None
+
+
 class Organisation:
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
@@ -38,6 +62,8 @@ class Organisation:
         self._lock = threading.RLock()
         self.listeners: list[Callable[[int], None]] = []
         """Called with the new head's number after each append of this process's."""
+        self._pending: list[_Pending] = []
+        self._pending_lock = threading.Lock()
 
     @classmethod
     def open(cls, url: str | None = None) -> Organisation:
@@ -84,6 +110,65 @@ class Organisation:
                     listener(recorded[-1].seq)
                 return recorded
         raise ConcurrentAppend(self._head.seq, self.ledger.head().seq)
+
+    def execute_grouped(self, decide: Decision, actor: str = "system") -> list[Event]:
+        """``execute``, recorded in one transaction with the other commands that arrive while
+        the ledger is busy (a storm of votes): one disk sync for all of them, and each caller
+        returns only once its events are committed. Each is decided in turn against the state
+        with the ones before it, so the result is that of executing them one after another; a
+        refused command is left out and refused to its caller alone."""
+        mine = _Pending(decide, actor)
+        with self._pending_lock:
+            self._pending.append(mine)
+        with self._lock:
+            if not mine.done:
+                with self._pending_lock:
+                    batch, self._pending = self._pending, []
+                self._record(batch)
+        if mine.error is not None:
+            raise mine.error
+        return mine.events
+
+    def _record(self, batch: list[_Pending]) -> None:
+        """Decide ``batch`` in turn, folding each one's events before the next is decided, and
+        append them all while the ledger's write lock is held (see ``exclusive``), so no other
+        writer can get in between. If the append fails nothing is stored: every command of the
+        batch fails with it, and the fold, which ran ahead of the ledger, is started again."""
+        ledger = cast(_Exclusive, self.ledger)
+        stored: list[Event] = []
+        put: list[tuple[str, str, str]] = []
+        emptied: list[str] = []
+        try:
+            with ledger.exclusive():
+                self._follow(self.ledger.events(after=self._head.seq))
+                expected = self._head
+                for p in batch:
+                    try:
+                        decided = p.decide(self._replay.state())
+                    except Exception as e:
+                        p.error = e
+                        continue
+                    events = [e for e in decided if isinstance(e, DomainEvent)]
+                    p.events = chain(self._head.hash, self._head.seq + 1,
+                                     [Act(e.TYPE, e, p.actor) for e in events], now_utc())
+                    put.extend((b.poll, b.receipt, canonical_json(b))
+                                   for b in decided if isinstance(b, SealedBallot))
+                    emptied.extend(e.poll for e in events if isinstance(e, PollClosed))
+                    self._follow(p.events)
+                    stored.extend(p.events)
+                if stored:
+                    ledger._insert(expected.seq, stored, BoxChange(put=put, emptied=emptied))
+        except BaseException as e:
+            self._replay, self._head = Replay(), EMPTY
+            for p in batch:
+                p.events = []
+                p.error = p.error or e
+            raise
+        finally:
+            for p in batch:
+                p.done = True
+        for listener in self.listeners if stored else ():
+            listener(stored[-1].seq)
 
     def box(self, poll: str) -> list[SealedBallot]:
         """The secret ballots waiting in ``poll``'s box, by receipt code."""
