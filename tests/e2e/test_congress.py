@@ -1,13 +1,14 @@
 """A congress in real browsers: Debian's Chromium driven by Playwright against a real server.
 
-The congress is convened, its theses published, opened and its delegates registered and
-reported on through the rules (the web has no pages for convocation or credentials yet). Then
-everything happens in browser contexts of their own, one per person: the chair (n2m1, of the
-executive the congress elected) logs in on the login page and puts an item on the agenda; n1m1
-moves a motion on it and s1m1 supports it; the chair opens a poll; n1m1, s1m1 and s2m1 vote on
-their phones; the chair's page and the projector in the hall count them and show the result
-without being reloaded. Then a secret ballot: each voter is given a receipt code, and after the
-close n1m1 checks theirs on the poll's page against the published ballots.
+The organisation, its delegates and the executive the congress elected are made through the
+rules. Everything after happens in browser contexts of their own, one per person. The chair
+(n2m1, of the executive) logs in on the login page, convenes the congress, publishes the
+theses, opens it, registers the delegates at the door and reports on their credentials, while
+the delegates' phones show them the vote they now carry; the chair puts an item on the agenda;
+n1m1 moves a motion on it and s1m1 supports it; the chair opens a poll; n1m1, s1m1 and s2m1 vote;
+the chair's page and the projector in the hall count them and show the result without being
+reloaded. Then a secret ballot: each voter is given a receipt code, and after the close n1m1
+checks theirs on the poll's page against the published ballots.
 
 With ``SOVIET_SCREENSHOTS=DIR`` the test also saves a picture of each main page into DIR
 (``docs/screenshots/take.py`` does this for the README).
@@ -18,8 +19,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
@@ -27,7 +28,7 @@ from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwr
 from soviet.accounts import Accounts
 from soviet.service import Organisation
 from tests.api.server import serving
-from tests.rules.sessions import convention, delegates, sitting
+from tests.rules.sessions import convention, delegates
 from tests.rules.tree import build
 
 CHROMIUM = "/usr/bin/chromium"
@@ -44,25 +45,23 @@ DESK = ViewportSize(width=1280, height=900)
 ITEM = "Resolution on the strike fund"
 
 
-class Congress(NamedTuple):
-    base: str
-    session: str
-
-
 @pytest.fixture
-def congress(tmp_path: Path) -> Iterator[Congress]:
-    """A congress sitting, served over real HTTP; passwords for the chair and the voters."""
+def federation(tmp_path: Path) -> Iterator[str]:
+    """The federation with its delegates to the congress and the congress's executive, served
+    over real HTTP (its base URL); passwords for the chair and the voters. Its charter sets no
+    length for the pre-congress discussion, so the congress may be convened and opened today."""
     url = f"sqlite:///{tmp_path / 'congress.db'}"
+    charter = convention()
+    charter["congress"] = {**charter["congress"], "discussion": None}
     with Organisation.open(url) as org:
-        tree = delegates(build(org, convention()))
+        tree = delegates(build(org, charter))
         tree.elect("congress", "exec", [CHAIR])
-        session = sitting(tree, PRESENT)
     accounts = Accounts(url)
     for member in (CHAIR, *VOTERS):
         accounts.set_password(member, PASSWORD)
     accounts.close()
     with serving(url) as base:
-        yield Congress(base, session)
+        yield base
 
 
 @pytest.fixture
@@ -126,17 +125,44 @@ def vote(page: Page, poll: str, choice: str) -> str:
     return message.inner_text()
 
 
-def test_a_congress_from_convocation_to_adopted_resolution(congress: Congress,
+def test_a_congress_from_convocation_to_adopted_resolution(federation: str,
                                                            browser: Browser) -> None:
-    base, s = congress
+    base = federation
     shots = Shots()
     chair = log_in(browser, base, CHAIR)
-    shots(chair, "home")
-    chair.goto(f"/sessions/{s}")
+
+    # the executive convenes the congress from the home page, which lists it at once
+    convening = chair.locator("#convene-congress")
+    chair.locator("summary", has_text="Convene a session of Congress").click()
+    convening.get_by_label("Title").fill("Fifth Congress")
+    convening.get_by_label("Opens on").fill(date.today().isoformat())
+    convening.get_by_role("button", name="Convene").click()
+    expect(convening.locator("[data-result]")).to_have_text("Convened.")
+    chair.get_by_role("link", name="Fifth Congress").click()
+    chair.wait_for_url(re.compile(r"/sessions/\w+$"))
+    s = chair.url.rsplit("/", 1)[1]
+
+    # its theses are published for the discussion, then it opens
+    console = chair.locator("#chair")
+    theses = console.locator("#theses")
+    theses.get_by_label("Theses for the discussion").fill("Theses on the strike movement")
+    theses.get_by_label("Text").fill("The federation prepares the general strike.")
+    theses.get_by_role("button", name="Publish the theses").click()
+    expect(theses.locator("[data-result]")).to_have_text("The theses are published.")
+    console.get_by_role("button", name="Open the session").click()
+    expect(chair.locator("main > p.muted").first).to_contain_text("sitting since")
+
+    # the delegates arrive at the door; their credentials are not reported on yet
+    console.locator("summary", has_text="At the door").click()
+    for n, member in enumerate(PRESENT, start=1):
+        console.locator("#arrive").get_by_label("Member number").fill(member)
+        console.locator("#arrive").get_by_role("button", name="Register arrival").click()
+        expect(console.locator("#credentials")).to_contain_text(f"{n} present, 0 admitted")
     people = {x: log_in(browser, base, x, phone=True) for x in VOTERS}
     for page in people.values():
         page.goto(f"/sessions/{s}")
         expect(page.locator("#live")).to_have_text("live")
+        expect(page.locator("#vote")).to_contain_text("credentials have not been admitted")
     hall = browser.new_context(base_url=base, locale="en-GB",
                                viewport=ViewportSize(width=1280, height=720)).new_page()
     hall.goto(f"/sessions/{s}/projector")
@@ -144,8 +170,13 @@ def test_a_congress_from_convocation_to_adopted_resolution(congress: Congress,
     expect(chair.locator("#live")).to_have_text("live")
     n1, s1, s2 = people.values()
 
+    # the credentials report admits them: each phone shows the votes its delegate carries
+    console.get_by_role("button", name="Report on credentials").click()
+    expect(console.locator("#credentials")).to_contain_text("4 present, 4 admitted")
+    for page, votes in zip(people.values(), ("650", "350", "350"), strict=True):
+        expect(page.locator("#vote")).to_contain_text(f"You carry {votes} votes.")
+
     # the chair keeps the agenda; the delegates' pages show the new item as it is added
-    console = chair.locator("#chair")
     console.locator("summary", has_text="Agenda and speakers").click()
     console.get_by_label("New item").fill(ITEM)
     console.get_by_role("button", name="Add to the agenda").click()
@@ -156,7 +187,7 @@ def test_a_congress_from_convocation_to_adopted_resolution(congress: Congress,
     card = n1.locator("#vote")
     card.locator("summary", has_text="Move a motion").click()
     move = card.locator("#move")
-    move.get_by_label("Item").select_option(label=f"2. {ITEM}")
+    move.get_by_label("Item").select_option(label=f"1. {ITEM}")
     move.get_by_label("Title").fill("Strike fund")
     move.get_by_label("Text").fill("The strike fund pays the dockers' strike pay from May.")
     move.get_by_role("button", name="Submit").click()
@@ -242,5 +273,6 @@ def test_a_congress_from_convocation_to_adopted_resolution(congress: Congress,
         expect(row).to_contain_text("350" if who != "n1m1" else "650")
     expect(published.locator("tr")).to_have_count(4)
     shots(n1, "poll-ballots")
+    shots.existing(chair, "/", "home")
     shots.existing(chair, "/bodies/congress", "body")
     shots.existing(chair, "/ledger?verify=true", "ledger", whole=False)

@@ -87,6 +87,9 @@ function refresh(el) {
     const fresh = holder.firstElementChild;
     if (!fresh) return;
     const keep = el.querySelectorAll("[data-result]");
+    // a section someone opened (the chair's "At the door") stays open
+    const opened = new Set([...el.querySelectorAll("details[open] > summary")].map((s) => s.textContent));
+    fresh.querySelectorAll("details > summary").forEach((s) => { if (opened.has(s.textContent)) s.parentElement.open = true; });
     el.replaceWith(fresh);
     // a message just shown (a receipt) survives the refresh of its region
     keep.forEach((old) => {
