@@ -40,8 +40,9 @@ def children(state: State) -> dict[str, list[str]]:
 def home(request: Request, org: Org, login: Caller) -> HTMLResponse:
     state = org.state()
     sessions = sorted(state.sessions.values(), key=lambda s: (s.closed is not None, s.opens),)
-    convenes = ([b.id for b in state.bodies.values()
-                 if b.dissolved is None and presides_over(state, b.id, login.member)]
+    pending = {s.body for s in state.sessions.values() if s.closed is None}
+    convenes = ([b.id for b in state.bodies.values() if b.dissolved is None
+                 and b.id not in pending and presides_over(state, b.id, login.member)]
                 if login else [])
     return page(request, "home.html", state, login, roots=roots(state),
                 children=children(state), sessions=sessions, convenes=convenes)
