@@ -137,9 +137,16 @@ def probe(base: str) -> bool:
         return False
 
 
+def cpu_seconds(pid: int) -> float:
+    """The CPU time a process has used (user and system), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
-def server(url: str, log: Path) -> Iterator[str]:
-    """``soviet serve`` on a free loopback port, in a process of its own; its base URL."""
+def server(url: str, log: Path) -> Iterator[tuple[str, int]]:
+    """``soviet serve`` on a free loopback port, in a process of its own; its base URL and
+    process id."""
     port = free_port()
     soviet = str(Path(sys.executable).with_name("soviet"))
     with log.open("w") as out:
@@ -152,7 +159,7 @@ def server(url: str, log: Path) -> Iterator[str]:
             if time.monotonic() > deadline or process.poll() is not None:
                 raise RuntimeError(f"the server did not start:\n{log.read_text()}")
             time.sleep(0.1)
-        yield base
+        yield base, process.pid
     finally:
         process.terminate()
         process.wait(timeout=20)
@@ -234,9 +241,11 @@ class Run:
     result_everywhere: float
     closings: list[dict[str, Any]]
     stream_counts: tuple[int, int]
+    cpu: tuple[float, float]
+    """CPU seconds the server and this process used while the votes were sent and answered."""
 
 
-async def poll_run(http: aiohttp.ClientSession, base: str, session: str,
+async def poll_run(http: aiohttp.ClientSession, base: str, pid: int, session: str,
                    tokens: dict[str, str], hub: Hub, secrecy: str, spread: float,
                    seed: int) -> Run:
     """The chair opens a poll, every delegate votes over ``spread`` seconds, the chair
@@ -254,10 +263,12 @@ async def poll_run(http: aiohttp.ClientSession, base: str, session: str,
     names = [name for name, _ in CHOICES]
     weights = [weight for _, weight in CHOICES]
     start = time.perf_counter() + 0.1
+    cpu = cpu_seconds(pid), time.process_time()
     votes = await asyncio.gather(*(
         vote(http, base, poll, x, tokens[x], rng.choices(names, weights)[0],
              start + rng.uniform(0, spread))
         for x in delegates()))
+    cpu = cpu_seconds(pid) - cpu[0], time.process_time() - cpu[1]
     t = time.perf_counter()
     async with http.post(f"{base}/api/polls/{poll}/close", headers=chair,
                          json={"on": convention.OPENS}) as r:
@@ -268,10 +279,10 @@ async def poll_run(http: aiohttp.ClientSession, base: str, session: str,
     await asyncio.sleep(0.5)  # room for any duplicate message to arrive before counting
     counts = (len(hub.arrivals[("poll.opened", poll)]), len(hub.arrivals[("poll.closed", poll)]))
     return Run(poll, secrecy, spread, opened, votes, answered, result, hub.closings[poll],
-               counts)
+               counts, cpu)
 
 
-async def load(base: str, session: str, tokens: dict[str, str],
+async def load(base: str, pid: int, session: str, tokens: dict[str, str],
                plan: list[tuple[str, float]]) -> tuple[float, list[Run]]:
     """Open every delegate's stream, then run the polls of ``plan`` (secrecy, spread) in turn.
     The time to connect all streams, and the runs."""
@@ -292,7 +303,7 @@ async def load(base: str, session: str, tokens: dict[str, str],
                     raise RuntimeError("a stream ended")
                 await asyncio.sleep(0.01)
         connected = time.perf_counter() - t
-        runs = [await poll_run(http, base, session, tokens, hub, secrecy, spread, seed)
+        runs = [await poll_run(http, base, pid, session, tokens, hub, secrecy, spread, seed)
                 for seed, (secrecy, spread) in enumerate(plan, 1)]
         for f in followers:
             f.cancel()
@@ -365,6 +376,8 @@ def report(url: str, run: Run) -> dict[str, float]:
           f"{window:.2f} s after the first was due ({len(accepted) / window:,.0f} /s); "
           f"latency p50 {p50 * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, max "
           f"{latency[-1] * 1000:.0f} ms")
+    print(f"    CPU meanwhile: server {run.cpu[0]:.2f} s ({run.cpu[0] / len(run.votes) * 1000:.2f}"
+          f" ms a vote), these 2,000 clients {run.cpu[1]:.2f} s")
     print(f"    close answered in {run.close_answered * 1000:.0f} ms; the result on all "
           f"{DELEGATES:,} streams {run.result_everywhere * 1000:.0f} ms after the close "
           f"request")
@@ -389,8 +402,8 @@ def backend(url: str, folder: Path, plan: list[tuple[str, float]]) -> None:
     print(f"  built: {UNITS * MEMBERS:,} members, {DELEGATES:,} delegates admitted, session "
           f"{session} sitting, {len(tokens):,} tokens; {time.perf_counter() - t:.1f} s",
           flush=True)
-    with server(url, folder / "server.log") as base:
-        connected, runs = uvloop.run(load(base, session, tokens, plan))
+    with server(url, folder / "server.log") as (base, pid):
+        connected, runs = uvloop.run(load(base, pid, session, tokens, plan))
     print(f"  {DELEGATES:,} streams open in {connected:.1f} s")
     for run in runs:
         report(url, run)
