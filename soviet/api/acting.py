@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import HTTPException
 from pydantic import BaseModel, Field
 
-from soviet.api.errors import NotFound
+from soviet.api.errors import found
 from soviet.api.plain import plain
 from soviet.ledger import Event
 from soviet.model.events import DomainEvent, SealedBallot, decode
@@ -46,10 +46,7 @@ def day(on: str | None) -> str:
 
 
 def session_of(state: State, session: str) -> Session:
-    s = state.sessions.get(session)
-    if s is None:
-        raise NotFound(f"there is no session {session!r}")
-    return s
+    return found(state.sessions, session, "session")
 
 
 def presiding(member: str, session: str, decide: Decision) -> Decision:

@@ -3,6 +3,9 @@ clause (409), an unknown record is 404; nothing is recorded in either case."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TypeVar
+
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
@@ -11,6 +14,17 @@ from soviet.rules.refusal import Refusal
 
 class NotFound(LookupError):
     """A record the path names does not exist."""
+
+
+T = TypeVar("T")
+
+
+def found(table: Mapping[str, T], key: str, what: str) -> T:
+    """``table[key]``, or a 404 naming the ``what`` that is not there."""
+    record = table.get(key)
+    if record is None:
+        raise NotFound(f"there is no {what} {key!r}")
+    return record
 
 
 def install(app: FastAPI) -> None:

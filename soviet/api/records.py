@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from soviet.api.acting import On, Recorded, day, recorded, session_of
 from soviet.api.auth import Member
 from soviet.api.deps import Org
-from soviet.api.errors import NotFound
+from soviet.api.errors import found
 from soviet.api.ledger import reading
 from soviet.api.plain import plain
 from soviet.model.state import Petition, State
@@ -87,10 +87,7 @@ def petitions(org: Org) -> list[dict[str, Any]]:
 @router.get("/petitions/{petition}")
 def petition(petition: str, org: Org) -> dict[str, Any]:
     state = org.state()
-    p = state.petitions.get(petition)
-    if p is None:
-        raise NotFound(f"there is no petition {petition!r}")
-    return petition_view(state, p, day(None))
+    return petition_view(state, found(state.petitions, petition, "petition"), day(None))
 
 
 class Filing(BaseModel):

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from soviet.api.deps import Org
-from soviet.api.errors import NotFound
+from soviet.api.errors import found
 from soviet.api.plain import plain
 from soviet.service.queries import sitting
 
@@ -33,7 +33,5 @@ def bodies_view(org: Org) -> list[dict[str, Any]]:
 def body_view(body: str, org: Org) -> dict[str, Any]:
     """A body and who sits in it now (each seat's mandate)."""
     state = org.state()
-    b = state.bodies.get(body)
-    if b is None:
-        raise NotFound(f"there is no body {body!r}")
+    b = found(state.bodies, body, "body")
     return {**plain(b), "sitting": [plain(m) for m in sitting(state, body)]}

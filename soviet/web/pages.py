@@ -12,8 +12,8 @@ from fastapi.responses import HTMLResponse
 from soviet.api.acting import session_of
 from soviet.api.auth import Caller
 from soviet.api.deps import Org
-from soviet.api.errors import NotFound
-from soviet.model.sessions import Poll, Session
+from soviet.api.errors import found
+from soviet.model.sessions import Session
 from soviet.model.state import State
 from soviet.rules import floor, polls
 from soviet.rules.roles import presides, presides_over
@@ -86,16 +86,9 @@ def projector(session: str, request: Request, org: Org, login: Caller) -> HTMLRe
     return page(request, "projector.html", state, login, **sitting_context(state, s, None))
 
 
-def _poll(state: State, poll: str) -> Poll:
-    p = state.polls.get(poll)
-    if p is None:
-        raise NotFound(f"there is no poll {poll!r}")
-    return p
-
-
 @router.get("/polls/{poll}", response_class=HTMLResponse)
 def poll_page(poll: str, request: Request, org: Org, login: Caller) -> HTMLResponse:
     state = org.state()
-    p = _poll(state, poll)
+    p = found(state.polls, poll, "poll")
     return page(request, "poll.html", state, login, p=p, s=state.sessions[p.session],
                 tally=polls.tally(p))

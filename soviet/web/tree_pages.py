@@ -18,8 +18,8 @@ from parliamentarch import (
 
 from soviet.api.auth import Caller
 from soviet.api.deps import Org
-from soviet.api.errors import NotFound
-from soviet.model.state import Body, Mandate, State
+from soviet.api.errors import found
+from soviet.model.state import Mandate
 from soviet.service.queries import Link, Vacancy, chain, sitting, vacancies
 from soviet.web.pages import children
 from soviet.web.render import page
@@ -89,17 +89,10 @@ def hemicycle(seated: list[Mandate], empty: list[Vacancy]) -> Hemicycle:
     return Hemicycle(seats, round(radius, 2), tuple(legend))
 
 
-def _body(state: State, body: str) -> Body:
-    b = state.bodies.get(body)
-    if b is None:
-        raise NotFound(f"there is no body {body!r}")
-    return b
-
-
 @router.get("/bodies/{body}", response_class=HTMLResponse)
 def body_page(body: str, request: Request, org: Org, login: Caller) -> HTMLResponse:
     state = org.state()
-    b = _body(state, body)
+    b = found(state.bodies, body, "body")
     seated = sitting(state, body)
     empty = [v for v in vacancies(state) if v.body == body]
     chains: dict[str, list[Link]] = {m.id: chain(state, m.id) for m in seated}
