@@ -26,7 +26,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS accounts (
     member   TEXT PRIMARY KEY,
     password TEXT,
-    language TEXT NOT NULL DEFAULT 'en'
+    language TEXT
 );
 CREATE TABLE IF NOT EXISTS login_codes (
     digest  TEXT PRIMARY KEY,
@@ -67,7 +67,8 @@ class Login:
 
     member: str
     csrf: str
-    language: str
+    language: str | None
+    """Chosen by the member; None until they choose (their browser's is used)."""
 
 
 class Accounts:
@@ -147,7 +148,7 @@ class Accounts:
         if not rows or rows[0][2] < _now():
             return None
         member, csrf, _, language = rows[0]
-        return Login(str(member), str(csrf), str(language))
+        return Login(str(member), str(csrf), None if language is None else str(language))
 
     def end_session(self, token: str) -> None:
         self._run("DELETE FROM web_sessions WHERE digest = ?", (_digest(token),))

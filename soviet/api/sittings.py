@@ -57,7 +57,7 @@ def add_item(session: str, body: Item, login: Member, org: Org) -> list[Recorded
 
 class FloorAsk(BaseModel):
     item: str
-    kind: str = Field(default="debate", description="debate, point_of_order, ...")
+    kind: str = Field(default="contribution", description=", ".join(floor.KINDS))
 
 
 @router.post("/sessions/{session}/floor", status_code=201)
@@ -70,7 +70,7 @@ def ask_floor(session: str, body: FloorAsk, login: Member, org: Org) -> list[Rec
 class Speech(BaseModel):
     item: str
     speaker: str
-    kind: str = "debate"
+    kind: str = "contribution"
     seconds: int = Field(ge=0, le=24 * 3600)
     summary: str = Field(default="", max_length=5000)
 

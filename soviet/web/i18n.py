@@ -14,6 +14,8 @@ from babel.messages.pofile import read_po
 
 LOCALES = Path(__file__).parent / "locales"
 LANGUAGES = ("en", "sv", "ru")
+NAMES = {code: Locale.parse(code).get_display_name(code) or code for code in LANGUAGES}
+"""Each language in its own words (English, svenska, русский), for the menu."""
 
 
 def catalogue_path(language: str) -> Path:
@@ -37,7 +39,10 @@ def translator(language: str) -> Callable[..., str]:
     table = catalogue(language)
 
     def gettext(text: str, **values: object) -> str:
-        out = table.get(text, text)
+        out = table.get(text)
+        if out is None:
+            # a word from the data (point_of_order, unit_assembly) reads as words
+            out = text.replace("_", " ") if text.isidentifier() else text
         return out % values if values else out
 
     return gettext

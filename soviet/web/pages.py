@@ -67,6 +67,7 @@ def sitting_context(state: State, s: Session, member: str | None) -> dict[str, A
         "closed_polls": [p for p in all_polls if not p.is_open],
         "motions": [state.motions[m] for m in s.motions],
         "queue": floor.queue(s),
+        "speech_kinds": floor.KINDS,
         "tally": polls.tally,
     }
 

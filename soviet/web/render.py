@@ -14,7 +14,7 @@ from soviet.accounts import Login
 from soviet.counting.motion import figure
 from soviet.model.state import State
 from soviet.service.names import who
-from soviet.web.i18n import LANGUAGES, chosen, translator
+from soviet.web.i18n import LANGUAGES, NAMES, chosen, translator
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -30,7 +30,7 @@ def page(request: Request, template: str, state: State, login: Login | None,
     language = chosen(login.language if login else None,
                       request.headers.get("accept-language"))
     values = {"request": request, "state": state, "login": login, "language": language,
-              "languages": LANGUAGES, "_": translator(language),
+              "languages": LANGUAGES, "language_names": NAMES, "_": translator(language),
               "who": lambda x: who(state, x), **context}
     part = request.query_params.get("part")
     if part is not None:
