@@ -53,7 +53,7 @@ def caller(request: Request, store: Store) -> Login | None:
     return login
 
 
-def member(login: Annotated[Login | None, Depends(caller)]) -> Login:
+async def member(login: Annotated[Login | None, Depends(caller)]) -> Login:
     if login is None:
         raise HTTPException(401, "log in first (POST /api/login)")
     return login

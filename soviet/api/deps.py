@@ -9,7 +9,8 @@ from fastapi import Depends, Request
 from soviet.service import Organisation
 
 
-def organisation(request: Request) -> Organisation:
+async def organisation(request: Request) -> Organisation:
+    """(``async``: it does no I/O, so it need not take a trip through the thread pool.)"""
     org: Organisation = request.app.state.organisation
     return org
 
