@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, Field
@@ -55,14 +55,19 @@ def open_poll(session: str, body: Opening, login: Member, org: Org) -> list[Reco
         secrecy=body.secrecy, kind=body.kind)), login.member))
 
 
+Figure = Annotated[str, Field(pattern=r"^[0-9]{1,15}(/[0-9]{1,15})?$")]
+"""A vote figure: a whole number or a fraction, in digits. ``Fraction`` would also read
+``1e999999999``, and build a number of a billion digits."""
+
+
 class Ballot(BaseModel):
     """A vote: a ``choice`` (all the votes the caller carries), or ``parts`` of a split vote;
     ``proxy_for`` an absent delegate whose proxy the caller holds; ``whole`` a chair casting
     their delegation's whole strength in a card vote. In a paper secret poll, neither."""
 
     choice: str | None = None
-    parts: dict[str, str] | None = Field(default=None, description="choice -> votes, e.g. "
-                                         '{"yes": "400", "no": "200/3"}')
+    parts: dict[str, Figure] | None = Field(default=None, description="choice -> votes, e.g. "
+                                            '{"yes": "400", "no": "200/3"}')
     proxy_for: str | None = None
     whole: bool = False
 
@@ -81,7 +86,7 @@ def vote(poll: str, ballot: Ballot, login: Member, org: Org) -> Voted:
     try:
         parts = (None if ballot.parts is None
                  else {c: Fraction(v) for c, v in ballot.parts.items()})
-    except (ValueError, ZeroDivisionError):
+    except ZeroDivisionError:
         raise HTTPException(422, "parts: each figure is a whole number or a fraction such as "
                             "200/3") from None
     receipt = new_receipt()
