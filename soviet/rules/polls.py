@@ -288,6 +288,17 @@ def tally(p: Poll, box: Sequence[SealedBallot] = ()) -> dict[str, Fraction]:
     return out
 
 
+def _gone(state: State, s: Session, p: Poll, carry: Mapping[str, Fraction]) -> Fraction:
+    """The votes of those who voted and have left since: they still count as present. In a
+    delegation whose strength is divided among the delegates present, a delegate who leaves
+    hands their share to the others, so it is counted already while any of them is there."""
+    weighted = state.rules.convention.strength != "delegates"
+    still = {_delegation_of(state, s, x) for x in carry} if weighted else set()
+    return sum((v.strength for x, v in p.cast.items()
+                if x not in carry and (v.delegation is None or v.delegation not in still)),
+               Fraction(0))
+
+
 def close(state: State, poll: str, on: str, box: Sequence[SealedBallot] = ()
           ) -> list[DomainEvent]:
     """The result under the charter's majority; a ballot on devices is counted from its
@@ -308,8 +319,7 @@ def close(state: State, poll: str, on: str, box: Sequence[SealedBallot] = ()
         raise Refusal(RULE, f"poll {p.id} is not a secret ballot on devices: it has no box")
     votes = tally(p, box)
     carry = strengths(state, s)
-    left = sum((v.strength for x, v in p.cast.items() if x not in carry), Fraction(0))
-    present = sum(carry.values(), Fraction(0)) + left
+    present = sum(carry.values(), Fraction(0)) + _gone(state, s, p, carry)
     seats, strength = total(state, s)
     kind, _ = section(state, s)
     clause, majority = state.rules.majority(kind, p.kind)  # type: ignore[arg-type]
