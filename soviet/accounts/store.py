@@ -100,6 +100,11 @@ class Accounts:
             cur = self._db.execute(sql.replace("?", self._mark), tuple(args))
             return list(cur.fetchall()) if cur.description else []
 
+    def _enrol(self, member: str) -> None:
+        """An account row for ``member`` (without a password) if there is none yet."""
+        self._run("INSERT INTO accounts (member) VALUES (?) ON CONFLICT (member) DO NOTHING",
+                  (member,))
+
     def set_password(self, member: str, password: str) -> None:
         """Give ``member`` a password (at least 10 characters), replacing any earlier one."""
         if len(password) < 10:
@@ -122,8 +127,7 @@ class Accounts:
         """A one-time login code for ``member`` (shown once; only its digest is kept)."""
         raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
         code = "-".join(raw[i:i + 4] for i in range(0, 12, 4))
-        self._run("INSERT INTO accounts (member) VALUES (?) ON CONFLICT (member) DO NOTHING",
-                  (member,))
+        self._enrol(member)
         self._run("INSERT INTO login_codes (digest, member, expires) VALUES (?, ?, ?)",
                   (_digest(code), member, _later(hours)))
         return code
@@ -139,8 +143,7 @@ class Accounts:
     def open_session(self, member: str) -> str:
         """A new browser session for ``member``: the token for its cookie."""
         token = secrets.token_urlsafe(32)
-        self._run("INSERT INTO accounts (member) VALUES (?) ON CONFLICT (member) DO NOTHING",
-                  (member,))
+        self._enrol(member)
         self._run("INSERT INTO web_sessions (digest, member, csrf, expires) VALUES (?, ?, ?, ?)",
                   (_digest(token), member, secrets.token_urlsafe(24), _later(SESSION_HOURS)))
         return token

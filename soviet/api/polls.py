@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from soviet.api.acting import On, Recorded, day, presiding, recorded
 from soviet.api.auth import Member
 from soviet.api.deps import Org
-from soviet.api.errors import NotFound
+from soviet.api.errors import NotFound, found
 from soviet.api.plain import plain
 from soviet.model.events import DomainEvent, SealedBallot
 from soviet.model.sessions import Poll
@@ -25,10 +25,7 @@ router = APIRouter(tags=["polls"])
 
 
 def _poll(org: Org, poll: str) -> Poll:
-    p = org.state().polls.get(poll)
-    if p is None:
-        raise NotFound(f"there is no poll {poll!r}")
-    return p
+    return found(org.state().polls, poll, "poll")
 
 
 @router.get("/polls/{poll}")

@@ -52,6 +52,16 @@ class _Pending:
     error: BaseException | None = None
 
 
+def _split(decided: Sequence[DomainEvent | SealedBallot]) -> tuple[list[DomainEvent], BoxChange]:
+    """A verdict as the events to record and what they do to the ballot box: the sealed
+    ballots go in, and a closing poll's box is emptied (its ballots are in the event)."""
+    events = [e for e in decided if isinstance(e, DomainEvent)]
+    return events, BoxChange(
+        put=[(b.poll, b.receipt, canonical_json(b))
+             for b in decided if isinstance(b, SealedBallot)],
+        emptied=[e.poll for e in events if isinstance(e, PollClosed)])
+
+
 class Organisation:
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
@@ -93,21 +103,14 @@ class Organisation:
         """Decide against the current state and append the result in one transaction."""
         with self._lock:
             for _ in range(RETRIES):
-                state = self.state()
-                decided = decide(state)
-                events = [e for e in decided if isinstance(e, DomainEvent)]
-                acts = [Act(e.TYPE, e, actor) for e in events]
-                box = BoxChange(
-                    put=[(b.poll, b.receipt, canonical_json(b))
-                         for b in decided if isinstance(b, SealedBallot)],
-                    emptied=[e.poll for e in events if isinstance(e, PollClosed)])
+                events, box = _split(decide(self.state()))
                 try:
-                    recorded = self.ledger.append(acts, self._head, box)
+                    recorded = self.ledger.append([Act(e.TYPE, e, actor) for e in events],
+                                                  self._head, box)
                 except ConcurrentAppend:
                     continue
                 self._follow(recorded)
-                for listener in self.listeners if recorded else ():
-                    listener(recorded[-1].seq)
+                self._tell(recorded)
                 return recorded
         raise ConcurrentAppend(self._head.seq, self.ledger.head().seq)
 
@@ -144,16 +147,14 @@ class Organisation:
                 expected = self._head
                 for p in batch:
                     try:
-                        decided = p.decide(self._replay.state())
+                        events, box = _split(p.decide(self._replay.state()))
                     except Exception as e:
                         p.error = e
                         continue
-                    events = [e for e in decided if isinstance(e, DomainEvent)]
                     p.events = chain(self._head.hash, self._head.seq + 1,
                                      [Act(e.TYPE, e, p.actor) for e in events], now_utc())
-                    put.extend((b.poll, b.receipt, canonical_json(b))
-                                   for b in decided if isinstance(b, SealedBallot))
-                    emptied.extend(e.poll for e in events if isinstance(e, PollClosed))
+                    put.extend(box.put)
+                    emptied.extend(box.emptied)
                     self._follow(p.events)
                     stored.extend(p.events)
                 if stored:
@@ -167,8 +168,12 @@ class Organisation:
         finally:
             for p in batch:
                 p.done = True
-        for listener in self.listeners if stored else ():
-            listener(stored[-1].seq)
+        self._tell(stored)
+
+    def _tell(self, recorded: Sequence[Event]) -> None:
+        """Tell the listeners the new head, if anything was recorded."""
+        for listener in self.listeners if recorded else ():
+            listener(recorded[-1].seq)
 
     def box(self, poll: str) -> list[SealedBallot]:
         """The secret ballots waiting in ``poll``'s box, by receipt code."""
