@@ -1,9 +1,10 @@
 """What every act through the API shares: the events it recorded as JSON, the day it is
-done on, and the check, made against the state the rule decides on, that the caller presides."""
+done on, and the checks, made against the state the rule decides on, that the caller presides
+(at a session) or administers (a body, for acts that are no session's business)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -16,7 +17,7 @@ from soviet.ledger import Event
 from soviet.model.events import DomainEvent, SealedBallot, decode
 from soviet.model.sessions import Session
 from soviet.model.state import State
-from soviet.rules.roles import must_preside
+from soviet.rules.roles import must_administer, must_preside
 from soviet.service.organisation import Decision
 
 On = Field(default=None, description="The day, YYYY-MM-DD (today when left out).")
@@ -54,5 +55,15 @@ def presiding(member: str, session: str, decide: Decision) -> Decision:
     on (so a chair removed a moment ago cannot act a moment later)."""
     def checked(state: State) -> Sequence[DomainEvent | SealedBallot]:
         must_preside(state, session_of(state, session).body, member, f"session {session}")
+        return decide(state)
+    return checked
+
+
+def administering(member: str, body: str | Callable[[State], str], what: str,
+                  decide: Decision) -> Decision:
+    """``decide``, refused unless ``member`` administers ``body`` (or the body ``body`` finds
+    in the state decided on) at that moment: see :func:`soviet.rules.roles.must_administer`."""
+    def checked(state: State) -> Sequence[DomainEvent | SealedBallot]:
+        must_administer(state, body if isinstance(body, str) else body(state), member, what)
         return decide(state)
     return checked
