@@ -22,6 +22,7 @@ from soviet.api import (
     auth,
     convening,
     errors,
+    executive,
     ledger,
     polls,
     records,
@@ -61,7 +62,8 @@ def create_app(url: str | None = None) -> FastAPI:
                   "charter clause.")
     errors.install(app)
     for router in (auth.router, tree.router, convening.router, sittings.router, polls.router,
-                   streams.router, ledger.router, records.router):
+                   streams.router, ledger.router, records.router,
+                   executive.router):
         app.include_router(router, prefix="/api")
     web.install(app)
     return app
