@@ -28,6 +28,7 @@ from soviet.api import (
     records,
     sittings,
     streams,
+    structure,
     tree,
 )
 from soviet.api.limits import Limiter
@@ -63,7 +64,8 @@ def create_app(url: str | None = None) -> FastAPI:
     errors.install(app)
     for router in (auth.router, tree.router, convening.router, sittings.router, polls.router,
                    streams.router, ledger.router, records.router,
-                   executive.router):
+                   executive.router,
+                   structure.router):
         app.include_router(router, prefix="/api")
     web.install(app)
     return app
