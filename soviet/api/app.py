@@ -24,6 +24,7 @@ from soviet.api import (
     errors,
     executive,
     ledger,
+    members,
     polls,
     records,
     sittings,
@@ -65,7 +66,8 @@ def create_app(url: str | None = None) -> FastAPI:
     for router in (auth.router, tree.router, convening.router, sittings.router, polls.router,
                    streams.router, ledger.router, records.router,
                    executive.router,
-                   structure.router):
+                   structure.router,
+                   members.router):
         app.include_router(router, prefix="/api")
     web.install(app)
     return app
