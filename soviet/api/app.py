@@ -20,6 +20,7 @@ from soviet import web
 from soviet.accounts import Accounts
 from soviet.api import (
     auth,
+    cases,
     convening,
     errors,
     executive,
@@ -65,7 +66,7 @@ def create_app(url: str | None = None) -> FastAPI:
     errors.install(app)
     for router in (auth.router, tree.router, convening.router, sittings.router, polls.router,
                    streams.router, ledger.router, records.router,
-                   executive.router,
+                   executive.router, cases.router,
                    structure.router,
                    members.router):
         app.include_router(router, prefix="/api")

@@ -40,8 +40,9 @@ def register(body: str, spec: Faction, login: Member, org: Org) -> list[Recorded
     themselves, so the caller must be one of the members named; each delegate belongs to one
     faction."""
     decide = checking(lambda s: must_be(login.member, spec.members, "register this faction"),
-                      lambda s: executive.register_faction(s, body, spec.name, spec.platform,
-                                                           spec.members, day(spec.on)))
+                      lambda s: executive.register_faction(
+                          s, found(s.bodies, body, "body").id, spec.name, spec.platform,
+                          spec.members, day(spec.on)))
     return recorded(org.execute(decide, login.member))
 
 
@@ -74,7 +75,8 @@ def elect(body: str, spec: Lists, login: Member, org: Org) -> list[Recorded]:
     results."""
     return recorded(org.execute(administering(
         login.member, spec.by, f"electing {body}",
-        lambda s: elect_by_lists(s, spec.by, body, spec.votes, day(spec.on))), login.member))
+        lambda s: elect_by_lists(s, spec.by, found(s.bodies, body, "body").id, spec.votes,
+                                 day(spec.on))), login.member))
 
 
 class Offering(BaseModel):
@@ -94,8 +96,8 @@ def offer(body: str, spec: Offering, login: Member, org: Org) -> list[Recorded]:
     the offering faction, in its name."""
     decide = checking(lambda s: must_belong(s, spec.by, login.member, "an offer in its name"),
                       lambda s: executive.offer_coalition(
-                          s, body, spec.by, spec.to, spec.seats, spec.condition, day(spec.on),
-                          programme=spec.programme))
+                          s, found(s.bodies, body, "body").id, spec.by, spec.to, spec.seats,
+                          spec.condition, day(spec.on), programme=spec.programme))
     return recorded(org.execute(decide, login.member))
 
 

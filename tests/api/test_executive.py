@@ -5,7 +5,7 @@ the rules' own refusals name rule and clause."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
@@ -25,14 +25,15 @@ LOGINS = [*NORTH, *SOUTH, "n1m3"]
 
 
 @contextmanager
-def served(tmp_path: Path, charter: dict[str, Any], setup: Callable[[Tree], object]
-           ) -> Iterator[Clients]:
-    """A server over the test congress (``setup`` done on it), and a client per login."""
+def served(tmp_path: Path, charter: dict[str, Any], setup: Callable[[Tree], object],
+           logins: Sequence[str] = ()) -> Iterator[Clients]:
+    """A server over the test congress (``setup`` done on it), and a client per login (the
+    delegates, n1m3 and ``logins``)."""
     url = f"sqlite:///{tmp_path / 'e.db'}"
     with Organisation.open(url) as org:
         setup(delegates(build(org, charter)))
     accounts = Accounts(url)
-    for member in LOGINS:
+    for member in [*LOGINS, *logins]:
         accounts.set_password(member, PASSWORD)
     accounts.close()
     with serving(url) as base, ExitStack() as stack:
@@ -81,11 +82,14 @@ def test_factions_are_registered_by_their_own_delegates(api: Clients) -> None:
     assert api("n1m3").get("/api/factions/F2").json()["platform"] == "The programme."
     assert api("n1m3").get("/api/factions/F9").status_code == 404
     assert api("n1m3").get("/api/bodies/nowhere/factions").status_code == 404
+    assert api("n1m1").post("/api/bodies/nowhere/factions", json={
+        "name": "Majority", "platform": "P.", "members": NORTH}).status_code == 404
     # offers are made and answered in a faction's name by its members
     offer = {"by": "F2", "to": "F1", "seats": 2, "on": OPENS,
              "condition": "that the minority carries out the programme of the congress"}
     refused(api("s1m1").post("/api/bodies/exec/offers", json=offer),
             "roles", "s1m1 is not of the faction Majority (F2)")
+    assert api("n1m1").post("/api/bodies/nowhere/offers", json=offer).status_code == 404
     r = api("n1m1").post("/api/bodies/exec/offers", json=offer)
     assert r.status_code == 201 and r.json()[0]["payload"]["offer"] == "CO1"
     refused(api("n1m1").post("/api/bodies/exec/offers", json={**offer, "programme": "MO9"}),
@@ -166,6 +170,8 @@ def test_the_executive_elected_from_the_factions_lists(tmp_path: Path) -> None:
                 "of exec do")
         refused(api("n2m1").post("/api/bodies/exec/list-elections", json={
             **votes, "votes": {"F9": 1}}), "elections", "F9 is not a faction of Congress")
+        assert api("n2m1").post("/api/bodies/nowhere/list-elections", json=votes
+                                ).status_code == 404
         r = api("n2m1").post("/api/bodies/exec/list-elections", json=votes)
         assert r.status_code == 201, r.text
         held = r.json()[0]["payload"]
