@@ -22,6 +22,7 @@ from soviet.api import (
     auth,
     cases,
     convening,
+    elections,
     errors,
     executive,
     ledger,
@@ -68,7 +69,8 @@ def create_app(url: str | None = None) -> FastAPI:
                    streams.router, ledger.router, records.router,
                    executive.router, cases.router,
                    structure.router,
-                   members.router):
+                   members.router,
+                   elections.router):
         app.include_router(router, prefix="/api")
     web.install(app)
     return app
