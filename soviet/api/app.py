@@ -19,6 +19,7 @@ from fastapi import FastAPI
 from soviet import web
 from soviet.accounts import Accounts
 from soviet.api import (
+    admission,
     auth,
     cases,
     convening,
@@ -67,7 +68,7 @@ def create_app(url: str | None = None) -> FastAPI:
     errors.install(app)
     for router in (auth.router, tree.router, convening.router, sittings.router, polls.router,
                    streams.router, ledger.router, records.router,
-                   executive.router, cases.router,
+                   executive.router, cases.router, admission.router,
                    structure.router,
                    members.router,
                    elections.router):
