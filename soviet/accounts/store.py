@@ -148,15 +148,21 @@ class Accounts:
                   (_digest(token), member, secrets.token_urlsafe(24), _later(SESSION_HOURS)))
         return token
 
+    def remembered(self, token: str) -> Login | None:
+        """The session ``token`` opens if it was looked up in the last few seconds, without
+        touching the database (so an event loop may ask); None means: ask :meth:`login`."""
+        kept = self._remembered.get(_digest(token))
+        return kept[0] if kept is not None and kept[1] > time.monotonic() else None
+
     def login(self, token: str) -> Login | None:
         """The live session a cookie's ``token`` opens, if any."""
+        kept = self.remembered(token)
+        if kept is not None:
+            return kept
         digest = _digest(token)
-        kept = self._remembered.get(digest)
-        if kept is not None and kept[1] > time.monotonic():
-            return kept[0]
         rows = self._run("SELECT s.member, s.csrf, s.expires, a.language FROM web_sessions s "
                          "JOIN accounts a ON a.member = s.member WHERE s.digest = ?",
-                         (_digest(token),))
+                         (digest,))
         if not rows or rows[0][2] < _now():
             return None
         member, csrf, _, language = rows[0]

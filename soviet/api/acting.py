@@ -4,6 +4,7 @@ done on, and the checks, made against the state the rule decides on, that the ca
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -34,6 +35,14 @@ class Recorded(BaseModel):
 def recorded(events: list[Event]) -> list[Recorded]:
     return [Recorded(seq=e.seq, type=e.type, payload=plain(decode(e.type, e.payload_json)))
             for e in events]
+
+
+def recorded_json(events: list[Event]) -> bytes:
+    """``recorded(events)`` written as JSON straight from the stored payloads (the canonical
+    JSON of the same fields ``plain`` writes), for a route that answers thousands a second."""
+    return b"[%s]" % b",".join(
+        b'{"seq":%d,"type":%s,"payload":%s}' % (e.seq, json.dumps(e.type).encode(),
+                                                 e.payload_json.encode()) for e in events)
 
 
 def day(on: str | None) -> str:

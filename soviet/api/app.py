@@ -23,16 +23,22 @@ from soviet.api import (
     auth,
     cases,
     convening,
+    counts,
+    credentials,
+    discussion,
     elections,
     errors,
     executive,
     ledger,
     members,
+    motions,
     polls,
+    proxies,
     records,
     sittings,
     streams,
     structure,
+    submissions,
     tree,
 )
 from soviet.api.limits import Limiter
@@ -61,7 +67,10 @@ def create_app(url: str | None = None) -> FastAPI:
             app.state.accounts.close()
             org.close()
 
+    # FastAPI's own OpenTelemetry is off: nothing here exports traces, and asking whether
+    # anything does costs every request a look at the environment.
     app = FastAPI(title="soviet", version="0.1.0", lifespan=lifespan,
+                  telemetry={"tracing": False, "metrics": False, "logs": False},
                   description="Councils of elected, recallable delegates: the organisation's "
                   "tree, sessions, polls and votes, live. Every refusal names its rule and "
                   "charter clause.")
@@ -69,9 +78,9 @@ def create_app(url: str | None = None) -> FastAPI:
     for router in (auth.router, tree.router, convening.router, sittings.router, polls.router,
                    streams.router, ledger.router, records.router,
                    executive.router, cases.router, admission.router,
-                   structure.router,
-                   members.router,
-                   elections.router):
+                   discussion.router, credentials.router, motions.router, counts.router,
+                   proxies.router, submissions.router,
+                   structure.router, members.router, elections.router):
         app.include_router(router, prefix="/api")
     web.install(app)
     return app

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from soviet.accounts import Accounts, Login
@@ -27,7 +28,8 @@ UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 router = APIRouter(tags=["accounts"])
 
 
-def accounts(request: Request) -> Accounts:
+async def accounts(request: Request) -> Accounts:
+    """(``async``: it does no I/O, so it need not take a trip through the thread pool.)"""
     found: Accounts = request.app.state.accounts
     return found
 
@@ -43,10 +45,13 @@ def _token(request: Request) -> tuple[str | None, bool]:
     return request.cookies.get(COOKIE), True
 
 
-def caller(request: Request, store: Store) -> Login | None:
-    """The logged-in member making the request, if any (CSRF checked on changes)."""
+async def caller(request: Request, store: Store) -> Login | None:
+    """The logged-in member making the request, if any (CSRF checked on changes). A login
+    looked up a moment ago is answered from memory on the event loop; only a new one costs a
+    trip to the database through the thread pool."""
     token, by_cookie = _token(request)
-    login = store.login(token) if token else None
+    login = None if not token else (store.remembered(token)
+                                    or await run_in_threadpool(store.login, token))
     if login is not None and by_cookie and request.method in UNSAFE \
             and request.headers.get("x-csrf-token") != login.csrf:
         raise HTTPException(403, "the X-CSRF-Token header must carry this session's token")

@@ -7,6 +7,7 @@ rule decides again, so a command is never recorded against state it did not see.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
@@ -43,13 +44,27 @@ class _Exclusive(Protocol):
 
 @dataclass(eq=False)
 class _Pending:
-    """A command waiting for the next group commit, and then what became of it."""
+    """A command waiting for the next group commit, and the future its caller awaits."""
 
     decide: Decision
     actor: str
-    done: bool = False
+    answer: asyncio.Future[list[Event]]
     events: list[Event] = field(default_factory=list)
     error: BaseException | None = None
+
+    def settle(self) -> None:
+        """Answer the caller (on its event loop's thread), unless it has stopped waiting."""
+        if self.answer.done():
+            return
+        if self.error is not None:
+            self.answer.set_exception(self.error)
+        else:
+            self.answer.set_result(self.events)
+
+
+def _settle(batch: list[_Pending]) -> None:
+    for p in batch:
+        p.settle()
 
 
 def _split(decided: Sequence[DomainEvent | SealedBallot]) -> tuple[list[DomainEvent], BoxChange]:
@@ -74,6 +89,9 @@ class Organisation:
         """Called with the new head's number after each append of this process's."""
         self._pending: list[_Pending] = []
         self._pending_lock = threading.Lock()
+        self._draining = False
+        self._drainer: asyncio.Future[None] | None = None
+        """The thread writing groups of commands, while one is (kept so it is not lost)."""
 
     @classmethod
     def open(cls, url: str | None = None) -> Organisation:
@@ -114,23 +132,37 @@ class Organisation:
                 return recorded
         raise ConcurrentAppend(self._head.seq, self.ledger.head().seq)
 
-    def execute_grouped(self, decide: Decision, actor: str = "system") -> list[Event]:
-        """``execute``, recorded in one transaction with the other commands that arrive while
-        the ledger is busy (a storm of votes): one disk sync for all of them, and each caller
-        returns only once its events are committed. Each is decided in turn against the state
-        with the ones before it, so the result is that of executing them one after another; a
-        refused command is left out and refused to its caller alone."""
-        mine = _Pending(decide, actor)
+    async def execute_grouped(self, decide: Decision, actor: str = "system") -> list[Event]:
+        """``execute`` for a storm of commands (the votes of a congress), awaited on the event
+        loop: the commands that arrive while the ledger is busy are recorded in one
+        transaction, one disk sync for all of them, and each caller is answered only once its
+        events are committed. Each is decided in turn against the state with the ones before
+        it, so the result is that of executing them one after another; a refused command is
+        left out and refused to its caller alone. One thread at a time writes the groups, so a
+        caller costs no trip through a thread pool of its own."""
+        loop = asyncio.get_running_loop()
+        mine = _Pending(decide, actor, loop.create_future())
         with self._pending_lock:
             self._pending.append(mine)
-        with self._lock:
-            if not mine.done:
-                with self._pending_lock:
-                    batch, self._pending = self._pending, []
+            lead, self._draining = not self._draining, True
+        if lead:
+            self._drainer = loop.run_in_executor(None, self._drain)
+        return await mine.answer
+
+    def _drain(self) -> None:
+        """Record the waiting commands group by group until none is left, answering each
+        group's callers (on their event loops) as soon as it is committed."""
+        while True:
+            with self._pending_lock:
+                batch, self._pending = self._pending, []
+                if not batch:
+                    self._draining = False
+                    return
+            with self._lock:
                 self._record(batch)
-        if mine.error is not None:
-            raise mine.error
-        return mine.events
+            for loop in {p.answer.get_loop() for p in batch}:
+                loop.call_soon_threadsafe(_settle, [p for p in batch
+                                                    if p.answer.get_loop() is loop])
 
     def _record(self, batch: list[_Pending]) -> None:
         """Decide ``batch`` in turn, folding each one's events before the next is decided, and
@@ -164,10 +196,7 @@ class Organisation:
             for p in batch:
                 p.events = []
                 p.error = p.error or e
-            raise
-        finally:
-            for p in batch:
-                p.done = True
+            return
         self._tell(stored)
 
     def _tell(self, recorded: Sequence[Event]) -> None:
