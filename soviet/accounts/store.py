@@ -21,6 +21,7 @@ import psycopg
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from soviet.codes import random_code
 from soviet.ledger.open import default_url
 
 SCHEMA = """
@@ -47,7 +48,6 @@ REMEMBER = 5.0
 """Seconds a looked-up session is kept in memory: a storm of votes asks for the same sessions
 thousands of times a second. A logout on another server takes this long to reach this one."""
 CODE_HOURS = 24
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 _hasher = PasswordHasher()
 _DUMMY = _hasher.hash("a password nobody has")
@@ -125,8 +125,7 @@ class Accounts:
 
     def issue_code(self, member: str, hours: int = CODE_HOURS) -> str:
         """A one-time login code for ``member`` (shown once; only its digest is kept)."""
-        raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
-        code = "-".join(raw[i:i + 4] for i in range(0, 12, 4))
+        code = random_code(3)
         self._enrol(member)
         self._run("INSERT INTO login_codes (digest, member, expires) VALUES (?, ?, ?)",
                   (_digest(code), member, _later(hours)))

@@ -4,19 +4,14 @@ moves the ledger's head, so the close is decided again with it)."""
 
 from __future__ import annotations
 
-import secrets
-
+from soviet.codes import random_code
 from soviet.rules import polls
 from soviet.service.organisation import Decision, Organisation
 
-ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-"""Letters and digits that cannot be misread for one another (no I/1, O/0)."""
-
 
 def new_receipt() -> str:
-    """A fresh receipt code: 16 characters from 32 (80 random bits), in groups of four."""
-    code = "".join(secrets.choice(ALPHABET) for _ in range(16))
-    return "-".join(code[i:i + 4] for i in range(0, 16, 4))
+    """A fresh receipt code: four groups of four characters (80 random bits)."""
+    return random_code(4)
 
 
 def closing(org: Organisation, poll: str, on: str) -> Decision:
