@@ -75,7 +75,8 @@ def create_app(url: str | None = None) -> FastAPI:
                   "tree, sessions, polls and votes, live. Every refusal names its rule and "
                   "charter clause.")
     errors.install(app)
-    for router in (auth.router, tree.router, convening.router, sittings.router, polls.router,
+    # Polls first: routes are matched in order, and a congress's votes are most of the load.
+    for router in (polls.router, auth.router, tree.router, convening.router, sittings.router,
                    streams.router, ledger.router, records.router,
                    executive.router, cases.router, admission.router,
                    discussion.router, credentials.router, motions.router, counts.router,

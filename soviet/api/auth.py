@@ -45,10 +45,12 @@ def _token(request: Request) -> tuple[str | None, bool]:
     return request.cookies.get(COOKIE), True
 
 
-async def caller(request: Request, store: Store) -> Login | None:
+async def caller(request: Request) -> Login | None:
     """The logged-in member making the request, if any (CSRF checked on changes). A login
     looked up a moment ago is answered from memory on the event loop; only a new one costs a
-    trip to the database through the thread pool."""
+    trip to the database through the thread pool. (The store is read here rather than as a
+    dependency of its own: each dependency costs every request its resolution.)"""
+    store = await accounts(request)
     token, by_cookie = _token(request)
     login = None if not token else (store.remembered(token)
                                     or await run_in_threadpool(store.login, token))

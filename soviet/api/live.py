@@ -35,6 +35,10 @@ connection drop."""
 
 KEEPALIVE = 15.0
 
+GATHER = 0.05
+"""Seconds the task waits once woken before it reads, so a storm of votes, committed in many
+small groups, is read (and counted for the streams) a few times a second, not once a group."""
+
 IDS = ("session", "poll", "motion", "body", "petition", "unit", "member", "holder", "mandate")
 
 
@@ -72,6 +76,8 @@ class Live:
     def __init__(self, org: Organisation) -> None:
         self.org = org
         self.streams: set[Stream] = set()
+        self.counting: set[Stream] = set()
+        """The streams that asked for the count of voters (a subset of ``streams``)."""
         self.seen = org.ledger.head().seq
         self._wake = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -93,11 +99,11 @@ class Live:
             while True:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), tick)
+                await asyncio.sleep(GATHER)
                 self._wake.clear()
                 for text, votes in await asyncio.to_thread(self._read):
-                    for stream in self.streams:
-                        if stream.votes or not votes:
-                            stream.queue.put_nowait(text)
+                    for stream in self.counting if votes else self.streams:
+                        stream.queue.put_nowait(text)
         finally:
             self._stop.set()
             self.org.listeners.remove(self.kick)
@@ -138,6 +144,8 @@ class Live:
         """Server-sent events for one client until it goes away."""
         mine = Stream(votes)
         self.streams.add(mine)
+        if votes:
+            self.counting.add(mine)
         try:
             yield f"retry: 1000\n: connected at event {self.seen}\n\n"
             while True:
@@ -149,3 +157,4 @@ class Live:
                 yield f"event: act\ndata: {text}\n\n"
         finally:
             self.streams.discard(mine)
+            self.counting.discard(mine)
