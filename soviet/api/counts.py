@@ -34,7 +34,8 @@ class Count(BaseModel):
     tellers: list[Annotated[str, Field(max_length=200)]] = Field(
         max_length=100, description="The tellers signing the count.")
     voters: int = Field(ge=0, le=10**9, description="How many voters the count covers.")
-    channel: str = Field(default="hall", description="hall (hands) or paper (ballots)")
+    channel: str = Field(default="hall", max_length=50,
+                         description="hall (hands) or paper (ballots)")
     yes: Votes = "0"
     no: Votes = "0"
     abstain: Votes = "0"

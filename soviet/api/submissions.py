@@ -76,9 +76,9 @@ class Composite(BaseModel):
     title: str = Field(max_length=500)
     text: str = Field(max_length=50_000)
     replaces: list[Id] = Field(max_length=1000, description="The originals it replaces.")
-    consent: dict[Id, str] = Field(max_length=1000, description=(
-        "original -> " + " or ".join(CONSENTS) + " (the committee's decision without that "
-        "body's consent)"))
+    consent: dict[Id, Annotated[str, Field(max_length=50)]] = Field(
+        max_length=1000, description="original -> " + " or ".join(CONSENTS)
+        + " (the committee's decision without that body's consent)")
     by: list[Id] = Field(max_length=1000, description="The members of the standing-orders "
                          "committee that drafted it.")
     on: str | None = On
