@@ -83,7 +83,10 @@ class Accounts:
         self._lock = threading.Lock()
         self._remembered: dict[str, tuple[Login, float]] = {}
         self._db: Any
-        if url.startswith("sqlite:///"):
+        self.local = url.startswith("sqlite:///")
+        """Whether the tables are in a file on this machine, where looking up a session takes
+        microseconds (so an event loop may do it itself rather than send it to a thread)."""
+        if self.local:
             self._db = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None,
                                        timeout=60, check_same_thread=False)
             self._db.executescript(SCHEMA)

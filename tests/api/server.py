@@ -46,12 +46,12 @@ def serving(url: str) -> Iterator[str]:
 
 
 @contextmanager
-def served(url: str) -> Iterator[str]:
-    """``soviet serve`` over the ledger at ``url`` in a process of its own, until the block
-    ends; its base URL once it answers."""
+def served(url: str, *options: str) -> Iterator[str]:
+    """``soviet serve`` (with ``options``) over the ledger at ``url`` in a process of its own,
+    until the block ends; its base URL once it answers."""
     port = free_port()
     soviet = str(Path(sys.executable).with_name("soviet"))
-    process = subprocess.Popen([soviet, "serve", "--port", str(port), "--db", url],
+    process = subprocess.Popen([soviet, "serve", "--port", str(port), "--db", url, *options],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
