@@ -6,10 +6,11 @@ each send 4 delegates (one per 10 members) to the congress, all 2,000 arrive and
 by the credentials commission, and one of them, elected to the executive, presides. Each delegation
 carries its 40 members, so every delegate casts 10 votes.
 
-The server is ``soviet serve`` in a process of its own; this process is the 2,000 phones and
-the chair (aiohttp on one event loop). Each delegate opens ``/api/stream``; the chair opens a
-poll; every delegate votes at a moment drawn (seeded) uniformly over the first ``--spread``
-seconds, on one pool of keep-alive connections; the chair closes the poll. Latency counts from
+The server is ``soviet serve --workers 2`` (a process a core, on one port); this process is
+the 2,000 phones and the chair (aiohttp on one event loop). Each delegate opens
+``/api/stream``; the chair opens a poll; every delegate votes at a moment drawn (seeded)
+uniformly over the first ``--spread`` seconds, on one pool of keep-alive connections; the
+chair closes the poll. Latency counts from
 the moment a vote was due to be sent, so a client falling behind is counted against us.
 
 Targets on a 2-core machine (client and server share both cores): all 2,000 votes accepted
@@ -19,7 +20,7 @@ close request, and no vote lost or counted twice (checked against the ledger).
 The peer is not measured here: the leading assembly software reports about 2,000 voters as its
 ceiling and 4 s to close a poll with 200 of 2,000 voting; it is printed beside our figures.
 
-    python bench/congress.py [--backend sqlite|postgresql] [--spread 1.5]
+    python bench/congress.py [--backend sqlite|postgresql] [--workers 2] [--spread 1.5]
 """
 
 from __future__ import annotations
@@ -138,19 +139,28 @@ def probe(base: str) -> bool:
 
 
 def cpu_seconds(pid: int) -> float:
-    """The CPU time a process has used (user and system), from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """The CPU time a process and its live children (a server's workers) have used, user and
+    system, from /proc."""
+    total = 0
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if proc.name == str(pid) or fields[1] == str(pid):
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 @contextmanager
-def server(url: str, log: Path) -> Iterator[tuple[str, int]]:
-    """``soviet serve`` on a free loopback port, in a process of its own; its base URL and
-    process id."""
+def server(url: str, log: Path, workers: int) -> Iterator[tuple[str, int]]:
+    """``soviet serve --workers N`` on a free loopback port, in a process of its own; its base
+    URL and process id."""
     port = free_port()
     soviet = str(Path(sys.executable).with_name("soviet"))
     with log.open("w") as out:
-        process = subprocess.Popen([soviet, "serve", "--port", str(port), "--db", url],
+        process = subprocess.Popen([soviet, "serve", "--port", str(port), "--db", url,
+                                    "--workers", str(workers)],
                                    stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -391,7 +401,7 @@ def report(url: str, run: Run) -> dict[str, float]:
     return {"window": window, "p50": p50, "p99": p99, "result": run.result_everywhere}
 
 
-def backend(url: str, folder: Path, plan: list[tuple[str, float]]) -> None:
+def backend(url: str, folder: Path, plan: list[tuple[str, float]], workers: int) -> None:
     """Build the congress on the ledger at ``url``, serve it, and run the polls of ``plan``."""
     t = time.perf_counter()
     with Organisation.open(url) as org:
@@ -402,7 +412,7 @@ def backend(url: str, folder: Path, plan: list[tuple[str, float]]) -> None:
     print(f"  built: {UNITS * MEMBERS:,} members, {DELEGATES:,} delegates admitted, session "
           f"{session} sitting, {len(tokens):,} tokens; {time.perf_counter() - t:.1f} s",
           flush=True)
-    with server(url, folder / "server.log") as (base, pid):
+    with server(url, folder / "server.log", workers) as (base, pid):
         connected, runs = uvloop.run(load(base, pid, session, tokens, plan))
     print(f"  {DELEGATES:,} streams open in {connected:.1f} s")
     for run in runs:
@@ -412,6 +422,8 @@ def backend(url: str, folder: Path, plan: list[tuple[str, float]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="server processes (soviet serve --workers): one per core")
     parser.add_argument("--spread", type=float, default=1.5,
                         help="seconds over which the delegates' votes are due")
     args = parser.parse_args()
@@ -419,13 +431,13 @@ def main() -> None:
     plan = [("named", args.spread), ("ballot", args.spread), ("named", 0.0)]
     print(f"{platform.machine()}, {os.cpu_count()} cores, Linux {platform.release()}, Python "
           f"{sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}, aiohttp "
-          f"{aiohttp.__version__}")
+          f"{aiohttp.__version__}; soviet serve --workers {args.workers}")
     print(f"peer: {PEER}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if args.backend in ("sqlite", "both"):
             print("SQLite (WAL, synchronous=FULL)", flush=True)
-            backend(f"sqlite:///{folder / 'congress.db'}", folder, plan)
+            backend(f"sqlite:///{folder / 'congress.db'}", folder, plan, args.workers)
         if args.backend in ("postgresql", "both"):
             with postgres_server() as root:
                 with psycopg.connect(f"{root}/postgres", autocommit=True) as db:
@@ -433,7 +445,7 @@ def main() -> None:
                     version = db.info.server_version
                 print(f"PostgreSQL {version // 10000}.{version % 10000} on loopback (fsync=on)",
                       flush=True)
-                backend(f"{root}/congress", folder, plan)
+                backend(f"{root}/congress", folder, plan, args.workers)
 
 
 if __name__ == "__main__":

@@ -64,14 +64,17 @@ async def caller(request: Request) -> Login | None:
     return login
 
 
-async def member(login: Annotated[Login | None, Depends(caller)]) -> Login:
+async def signed_in(request: Request) -> Login:
+    """The logged-in member making the request; 401 if nobody is. (One dependency, not one on
+    ``caller``: FastAPI resolves each dependency of each request anew.)"""
+    login = await caller(request)
     if login is None:
         raise HTTPException(401, "log in first (POST /api/login)")
     return login
 
 
 Caller = Annotated[Login | None, Depends(caller)]
-Member = Annotated[Login, Depends(member)]
+Member = Annotated[Login, Depends(signed_in)]
 
 
 class Credentials(BaseModel):

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Response
+from fastapi import APIRouter, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
 from soviet.api.acting import On, Recorded, day, presiding, recorded, recorded_json
-from soviet.api.auth import Member
-from soviet.api.deps import Org
+from soviet.api.auth import Member, signed_in
+from soviet.api.deps import Org, organisation
 from soviet.api.errors import NotFound, found
 from soviet.api.plain import plain
 from soviet.model.events import DomainEvent, SealedBallot
@@ -77,13 +77,17 @@ class Voted(BaseModel):
     receipt: str | None = None
 
 
-@router.post("/polls/{poll}/votes", status_code=201, response_model=Voted)
-async def vote(poll: str, ballot: Ballot, login: Member, org: Org) -> Response:
+@router.post("/polls/{poll}/votes", status_code=201, response_model=Voted,
+             responses={401: {"description": "Not logged in"}})
+async def vote(poll: str, ballot: Ballot, request: Request) -> Response:
     """Vote in the caller's name; refused (409) with the rule and clause if they may not.
 
     The one route a whole congress calls within seconds, so it is kept lean: it runs on the
-    event loop and awaits its group commit, and writes its answer from the events as stored
-    (the documented ``Voted``) rather than building and validating a model of them."""
+    event loop and awaits its group commit, finds the caller and the organisation itself
+    rather than through dependencies (which FastAPI resolves anew for every request), and
+    writes its answer from the events as stored (the documented ``Voted``) rather than
+    building and validating a model of them."""
+    login, org = await signed_in(request), await organisation(request)
     try:
         parts = (None if ballot.parts is None
                  else {c: Fraction(v) for c, v in ballot.parts.items()})
