@@ -78,9 +78,6 @@ def amend_charter(body: Amendment, login: Member, org: Org) -> list[Recorded]:
     except CharterInvalid as invalid:
         raise HTTPException(422, [{"path": p.path, "message": p.message}
                                   for p in invalid.problems]) from None
-    except RecursionError:  # TOML arrays or tables nested deeper than the parser can go
-        raise HTTPException(422, [{"path": "charter", "message": "is nested too deeply to "
-                                   "read"}]) from None
     return recorded(org.execute(administering(
         login.member, congress, "amending the charter",
         lambda s: founding.amend(s, charter, body.decision)), login.member))

@@ -53,6 +53,8 @@ def parse_charter(text: str, source: str = "charter") -> Charter:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise CharterInvalid([_syntax_problem(str(error))], source) from None
+    except RecursionError:  # arrays or tables nested deeper than the parser can follow
+        raise CharterInvalid([_syntax_problem("nested too deeply to read")], source) from None
     return charter_from_data(data, source)
 
 

@@ -509,6 +509,13 @@ def test_toml_syntax_error_names_the_line() -> None:
     assert str(caught.value).startswith("union.toml: 1 problem\n")
 
 
+def test_toml_nested_deeper_than_the_parser_goes() -> None:
+    with pytest.raises(CharterInvalid) as caught:
+        parse_charter("a = " + "[" * 5000, source="deep.toml")
+    assert caught.value.problems == (Problem("file", "is not valid TOML: nested too deeply to "
+                                             "read"),)
+
+
 def test_toml_duplicate_key_names_the_line() -> None:
     with pytest.raises(CharterInvalid) as caught:
         parse_charter('name = "a"\nname = "b"\n')
