@@ -3,7 +3,7 @@ weighted delegations, refusals as JSON naming rule and clause, closing a poll.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -18,6 +18,14 @@ from tests.rules.sessions import OPENS, convention, delegates, sitting
 from tests.rules.tree import build
 
 PASSWORD = "a long enough password"
+
+
+def passwords(url: str, members: Iterable[str]) -> None:
+    """Give each of ``members`` the tests' password."""
+    accounts = Accounts(url)
+    for member in members:
+        accounts.set_password(member, PASSWORD)
+    accounts.close()
 
 
 def logged_in(base: str, member: str) -> httpx.Client:
@@ -45,10 +53,7 @@ def api(tmp_path: Path) -> Iterator[Api]:
         tree.elect("congress", "exec", ["n2m1"])
         s = sitting(tree, ["n1m1", "n1m2", "s1m1", "s2m1"])
         tree(polls.open_poll, s, OPENS, question="Adopt the programme", secrecy="named")
-    accounts = Accounts(url)
-    for member in ("n1m1", "n1m2", "n2m1", "s1m1", "s2m1"):
-        accounts.set_password(member, PASSWORD)
-    accounts.close()
+    passwords(url, ["n1m1", "n1m2", "n2m1", "s1m1", "s2m1"])
     with serving(url) as base:
         client = logged_in(base, "n1m1")
         yield Api(client, s, url)

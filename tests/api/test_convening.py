@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from soviet.accounts import Accounts
 from soviet.service import Organisation
 from tests.api.server import serving
-from tests.api.test_api import PASSWORD, logged_in
+from tests.api.test_api import logged_in, passwords
 from tests.rules.sessions import CONVENED, OPENS, PUBLISHED, convention, delegates
 from tests.rules.tree import build
 
@@ -18,10 +17,7 @@ def test_the_executive_convenes_opens_and_closes(tmp_path: Path) -> None:
     with Organisation.open(url) as org:
         tree = delegates(build(org, convention()))
         tree.elect("congress", "exec", ["n2m1"])
-    accounts = Accounts(url)
-    for member in ("n2m1", "n1m1"):
-        accounts.set_password(member, PASSWORD)
-    accounts.close()
+    passwords(url, ["n2m1", "n1m1"])
     with serving(url) as base:
         chair, delegate = logged_in(base, "n2m1"), logged_in(base, "n1m1")
         spec = {"title": "Fifth Congress", "opens": OPENS, "on": CONVENED}

@@ -10,11 +10,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from soviet.accounts import Accounts
 from soviet.rules import convocation, discussion
 from soviet.service import Organisation
 from tests.api.server import serving
-from tests.api.test_api import PASSWORD, logged_in
+from tests.api.test_api import logged_in, passwords
 from tests.rules.sessions import CONVENED, OPENS, PUBLISHED, convention, delegates
 from tests.rules.tree import Tree, build, charter
 
@@ -34,10 +33,7 @@ def congress(tmp_path: Path, seed: Callable[[Tree], object] = lambda _: None,
         tree = delegates(build(org, charter_json or convention()))
         tree.elect("congress", "exec", [CHAIR])
         seed(tree)
-    accounts = Accounts(url)
-    for member in LOGINS:
-        accounts.set_password(member, PASSWORD)
-    accounts.close()
+    passwords(url, LOGINS)
     with serving(url) as base:
         yield base
 

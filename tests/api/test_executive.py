@@ -13,10 +13,9 @@ from typing import Any
 import httpx
 import pytest
 
-from soviet.accounts import Accounts
 from soviet.service import Organisation
 from tests.api.server import serving
-from tests.api.test_api import PASSWORD, logged_in
+from tests.api.test_api import logged_in, passwords
 from tests.rules.sessions import NORTH, OPENS, SOUTH, convention, delegates, sitting
 from tests.rules.tree import Tree, build
 
@@ -32,10 +31,7 @@ def served(tmp_path: Path, charter: dict[str, Any], setup: Callable[[Tree], obje
     url = f"sqlite:///{tmp_path / 'e.db'}"
     with Organisation.open(url) as org:
         setup(delegates(build(org, charter)))
-    accounts = Accounts(url)
-    for member in [*LOGINS, *logins]:
-        accounts.set_password(member, PASSWORD)
-    accounts.close()
+    passwords(url, [*LOGINS, *logins])
     with serving(url) as base, ExitStack() as stack:
         clients: dict[str, httpx.Client] = {}
 

@@ -11,12 +11,11 @@ from typing import Any
 
 import httpx
 
-from soviet.accounts import Accounts
 from soviet.rules.membership import join
 from soviet.rules.structure import create_body
 from soviet.service import Organisation
 from tests.api.server import serving
-from tests.api.test_api import PASSWORD, logged_in
+from tests.api.test_api import logged_in, passwords
 from tests.conftest import REPO
 from tests.rules.sessions import delegates
 from tests.rules.tree import ON, Tree, build, roll
@@ -36,10 +35,7 @@ def administered(folder: Path, prepare: Callable[[Tree], object] = lambda _: Non
         tree = delegates(build(org))
         tree.elect("congress", "exec", [CHAIR])
         prepare(tree)
-    accounts = Accounts(url)
-    for member in logins:
-        accounts.set_password(member, PASSWORD)
-    accounts.close()
+    passwords(url, logins)
     with serving(url) as base:
         clients = {member: logged_in(base, member) for member in logins}
         try:

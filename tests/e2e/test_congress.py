@@ -25,16 +25,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
 
-from soviet.accounts import Accounts
 from soviet.service import Organisation
 from tests.api.server import serving
+from tests.api.test_api import PASSWORD, passwords
 from tests.rules.sessions import convention, delegates
 from tests.rules.tree import build
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PASSWORD = "a long enough password"
 CHAIR = "n2m1"
 VOTERS = ("n1m1", "s1m1", "s2m1")
 PRESENT = ["n1m1", "n1m2", "s1m1", "s2m1"]
@@ -56,10 +55,7 @@ def federation(tmp_path: Path) -> Iterator[str]:
     with Organisation.open(url) as org:
         tree = delegates(build(org, charter))
         tree.elect("congress", "exec", [CHAIR])
-    accounts = Accounts(url)
-    for member in (CHAIR, *VOTERS):
-        accounts.set_password(member, PASSWORD)
-    accounts.close()
+    passwords(url, [CHAIR, *VOTERS])
     with serving(url) as base:
         yield base
 

@@ -14,14 +14,13 @@ from typing import Any, NamedTuple
 import httpx
 import pytest
 
-from soviet.accounts import Accounts
 from soviet.rules import convocation, discussion
 from soviet.service import Organisation
 from tests.api.server import serving
+from tests.api.test_api import PASSWORD, passwords
 from tests.rules.tree import Tree
 from tests.service.congress import congress_at
 
-PASSWORD = "a long enough password"
 MEMBERS = ("n1m2", "n1m3", "s1m2")
 
 
@@ -47,10 +46,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
                      ["exec"], "2027-01-15")
         t(discussion.vote, upcoming, "n1", {str(theses.payload["theses"]): 410}, 7,
           "2027-02-01")
-    accounts = Accounts(url)
-    for member in MEMBERS:
-        accounts.set_password(member, PASSWORD)
-    accounts.close()
+    passwords(url, MEMBERS)
     with serving(url) as base:
         yield Site(base, url, congress.session, upcoming, str(theses.payload["theses"]))
 
