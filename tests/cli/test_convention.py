@@ -7,8 +7,8 @@ from pathlib import Path
 
 from soviet.service import Organisation
 from tests.cli.test_sessions import head, ok, soviet
-from tests.cli.walkthrough import walk
 from tests.conftest import REPO
+from tests.docs.guide import walk
 from tests.rules.sessions import convention, delegates, sitting
 from tests.rules.tree import build
 

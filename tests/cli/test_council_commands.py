@@ -25,10 +25,11 @@ from soviet.rules.recall import file_petition
 from soviet.rules.structure import create_body
 from soviet.service import Organisation
 from soviet.service.queries import chain, sitting
-from tests.cli.walkthrough import GUIDE, walk
-from tests.conftest import CHARTER_JSON
+from tests.conftest import CHARTER_JSON, REPO
+from tests.docs.guide import walk
 
 SOVIET = str(Path(sys.executable).with_name("soviet"))
+GUIDE = REPO / "docs" / "councils.md"
 
 
 def soviet(*args: str, db: str) -> subprocess.CompletedProcess[str]:

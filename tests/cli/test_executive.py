@@ -16,8 +16,8 @@ from soviet.ledger import verify_rows
 from soviet.rules import discipline, executive, federation
 from soviet.service import Organisation
 from tests.cli.test_sessions import head, ok, soviet
-from tests.cli.walkthrough import walk
 from tests.conftest import REPO
+from tests.docs.guide import walk
 from tests.rules.sessions import NORTH, OPENS, SOUTH, convention, delegates, sitting
 from tests.rules.tree import build
 

@@ -4,15 +4,14 @@ one line; and the walkthrough of docs/minutes.md as a user pastes it."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from soviet.service.minutes import minutes
 from tests.cli.test_council_commands import soviet
-from tests.cli.walkthrough import walk
 from tests.conftest import REPO
+from tests.docs.guide import walk
 from tests.service.congress import Congress, congress_at
 
 GUIDE = REPO / "docs" / "minutes.md"
@@ -76,9 +75,7 @@ def test_no_such_session(congress: tuple[str, Congress], tmp_path: Path) -> None
 
 
 def test_the_guide_walkthrough_prints_what_it_shows(tmp_path: Path) -> None:
-    """Pasted in the project's folder: here a folder holding a copy of the shipped charter."""
-    (tmp_path / "charters").mkdir()
-    shutil.copy(REPO / "charters" / "union-federation.toml", tmp_path / "charters")
+    """Pasted in the project's folder, for which the harness stands in."""
     blocks, refusals = walk(GUIDE, tmp_path)
     assert blocks == 3
     assert refusals == ["error: --format pdf writes a binary file: give -o FILE"]

@@ -17,8 +17,8 @@ import pytest
 from soviet.ledger import open_ledger, verify_rows
 from soviet.rules import motions, polls, sessions
 from soviet.service import Organisation
-from tests.cli.walkthrough import walk
 from tests.conftest import REPO
+from tests.docs.guide import walk
 from tests.rules.sessions import DELEGATES, NORTH, OPENS, convention, delegates, sitting
 from tests.rules.tree import build
 
