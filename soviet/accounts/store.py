@@ -15,6 +15,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
 import psycopg
@@ -50,7 +51,13 @@ thousands of times a second. A logout on another server takes this long to reach
 CODE_HOURS = 24
 
 _hasher = PasswordHasher()
-_DUMMY = _hasher.hash("a password nobody has")
+
+
+@cache
+def _dummy() -> str:
+    """A hash to check an unknown member's password against (so it takes as long as a known
+    one's); made at the first login, not at every command's start."""
+    return _hasher.hash("a password nobody has")
 
 
 def _digest(secret: str) -> str:
@@ -122,7 +129,7 @@ class Accounts:
         rows = self._run("SELECT password FROM accounts WHERE member = ?", (member,))
         stored = rows[0][0] if rows and rows[0][0] else None
         try:
-            return _hasher.verify(stored or _DUMMY, password) and stored is not None
+            return _hasher.verify(stored or _dummy(), password) and stored is not None
         except (VerificationError, InvalidHashError):
             return False
 

@@ -8,9 +8,7 @@ from functools import partial
 from typing import Annotated
 
 import typer
-import uvicorn
 
-from soviet.api import create_app
 from soviet.cli.options import DbOption, db_url
 
 
@@ -31,6 +29,11 @@ def serve_command(
     # open event streams never end by themselves: give them a moment at shutdown, then go
     # uvloop and httptools (the C event loop and parser) spare a small box's cores for the
     # votes; a deep backlog lets 2,000 phones connect their streams at once.
+    # Imported here, not at the top: the web app is half of every other command's start-up.
+    import uvicorn
+
+    from soviet.api import create_app
+
     run = partial(uvicorn.run, host=host, port=port, log_level="warning",
                   timeout_graceful_shutdown=2, loop="uvloop", http="httptools", access_log=False,
                   backlog=4096)
