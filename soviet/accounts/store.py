@@ -160,15 +160,18 @@ class Accounts:
     def remembered(self, token: str) -> Login | None:
         """The session ``token`` opens if it was looked up in the last few seconds, without
         touching the database (so an event loop may ask); None means: ask :meth:`login`."""
-        kept = self._remembered.get(_digest(token))
+        return self._recall(_digest(token))
+
+    def _recall(self, digest: str) -> Login | None:
+        kept = self._remembered.get(digest)
         return kept[0] if kept is not None and kept[1] > time.monotonic() else None
 
     def login(self, token: str) -> Login | None:
         """The live session a cookie's ``token`` opens, if any."""
-        kept = self.remembered(token)
+        digest = _digest(token)
+        kept = self._recall(digest)
         if kept is not None:
             return kept
-        digest = _digest(token)
         rows = self._run("SELECT s.member, s.csrf, s.expires, a.language FROM web_sessions s "
                          "JOIN accounts a ON a.member = s.member WHERE s.digest = ?",
                          (digest,))

@@ -16,7 +16,6 @@ import contextlib
 import json
 import threading
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import psycopg
@@ -40,14 +39,6 @@ GATHER = 0.05
 small groups, is read (and counted for the streams) a few times a second, not once a group."""
 
 IDS = ("session", "poll", "motion", "body", "petition", "unit", "member", "holder", "mandate")
-
-
-@dataclass(eq=False)
-class Stream:
-    """One open stream: its queue of messages, and whether it wants the count of voters."""
-
-    votes: bool
-    queue: asyncio.Queue[str] = field(default_factory=asyncio.Queue)
 
 
 def topics(event: Event, payload: dict[str, Any], state: State) -> list[str]:
@@ -75,8 +66,9 @@ class Live:
 
     def __init__(self, org: Organisation) -> None:
         self.org = org
-        self.streams: set[Stream] = set()
-        self.counting: set[Stream] = set()
+        self.streams: set[asyncio.Queue[str]] = set()
+        """The queue of messages of each open stream."""
+        self.counting: set[asyncio.Queue[str]] = set()
         """The streams that asked for the count of voters (a subset of ``streams``)."""
         self.seen = org.ledger.head().seq
         self._wake = asyncio.Event()
@@ -102,8 +94,8 @@ class Live:
                 await asyncio.sleep(GATHER)
                 self._wake.clear()
                 for text, votes in await asyncio.to_thread(self._read):
-                    for stream in self.counting if votes else self.streams:
-                        stream.queue.put_nowait(text)
+                    for queue in self.counting if votes else self.streams:
+                        queue.put_nowait(text)
         finally:
             self._stop.set()
             self.org.listeners.remove(self.kick)
@@ -142,7 +134,7 @@ class Live:
 
     async def stream(self, votes: bool) -> AsyncIterator[str]:
         """Server-sent events for one client until it goes away."""
-        mine = Stream(votes)
+        mine: asyncio.Queue[str] = asyncio.Queue()
         self.streams.add(mine)
         if votes:
             self.counting.add(mine)
@@ -150,7 +142,7 @@ class Live:
             yield f"retry: 1000\n: connected at event {self.seen}\n\n"
             while True:
                 try:
-                    text = await asyncio.wait_for(mine.queue.get(), KEEPALIVE)
+                    text = await asyncio.wait_for(mine.get(), KEEPALIVE)
                 except TimeoutError:
                     yield ": keepalive\n\n"
                     continue
