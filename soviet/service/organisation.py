@@ -90,8 +90,7 @@ class Organisation:
         self._pending: list[_Pending] = []
         self._pending_lock = threading.Lock()
         self._draining = False
-        self._drainer: asyncio.Future[None] | None = None
-        """The thread writing groups of commands, while one is (kept so it is not lost)."""
+        """Whether a thread is writing the groups of commands (then it takes the next one)."""
 
     @classmethod
     def open(cls, url: str | None = None) -> Organisation:
@@ -146,7 +145,7 @@ class Organisation:
             self._pending.append(mine)
             lead, self._draining = not self._draining, True
         if lead:
-            self._drainer = loop.run_in_executor(None, self._drain)
+            loop.run_in_executor(None, self._drain)
         return await mine.answer
 
     def _drain(self) -> None:
