@@ -208,7 +208,11 @@ class Organisation:
         return [msgspec.json.decode(text, type=SealedBallot) for _, text in self.ledger.box(poll)]
 
     def close(self) -> None:
-        self.ledger.close()
+        """Close the ledger once no thread is using it: a server's stream reader may still be
+        reading when the server stops, and SQLite's connection closed under a running query
+        crashes the process."""
+        with self._lock:
+            self.ledger.close()
 
     def __enter__(self) -> Organisation:
         return self
