@@ -1,7 +1,8 @@
 """``soviet demo``: the union federation of ``scenarios/union-federation.toml``, with its next
 congress sitting today and an open agenda, for ``make run`` to serve.
 
-The scenario is played as ``soviet scenario run`` plays it (its forty locals elect their
+The scenario is played as ``soviet scenario run`` plays it, its dates moved to end just before
+today (see :mod:`soviet.scenario.shift`) (its forty locals elect their
 councils, the councils the congress, the First Congress its executive; a recall cascades) and
 told in a few lines; then the acts of :mod:`soviet.scenario.sitting_today` bring the congress
 into session today, each told as it is recorded. A member of the executive (who presides) and
@@ -10,7 +11,7 @@ the delegate who moved the motion get web logins.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -26,7 +27,8 @@ from soviet.model.state import State
 from soviet.rules.roles import presidium
 from soviet.scenario import Played, Scenario, ScenarioStopped, load_scenario, play
 from soviet.scenario.narrate import Narrator
-from soviet.scenario.sitting_today import congress_today
+from soviet.scenario.shift import ending_on
+from soviet.scenario.sitting_today import CONVENED, congress_today
 from soviet.service import Organisation
 from soviet.service.names import who
 
@@ -47,13 +49,16 @@ def demo_command(
     if fresh and db.startswith("sqlite:///"):
         for suffix in ("", "-wal", "-shm"):
             Path(db.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
-    scenario = load_scenario(SCENARIO)
+    today = date.today()
+    # The story moved to end the day before the congress is convened, so that it is recent
+    # whatever day the demo is made: the delegates it elects are within their terms today.
+    scenario = ending_on(load_scenario(SCENARIO), today - CONVENED - timedelta(days=1))
     with Organisation.open(db) as org:
         played = _played(scenario, org, None)
         out.print(f"[bold]{escape(scenario.title)}[/]")
         for line in _told(played, org.state()):
             out.print(f"  {escape(line)}")
-        sitting = congress_today(org.state(), date.today(), SCENARIO)
+        sitting = congress_today(org.state(), today, SCENARIO)
         out.print(f"\n[bold]{escape(sitting.title)}[/]")
         session = next(e.session for p in _played(sitting, org, Narrator(out, describe))
                        for e in p.events if isinstance(e, SessionConvened))

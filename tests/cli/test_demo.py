@@ -10,7 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
@@ -24,8 +24,10 @@ from tests.api.server import serving
 
 SOVIET = str(Path(sys.executable).with_name("soviet"))
 LOGIN = re.compile(r"^\s+(chair|delegate):\s+(\S+) / (\S+) \(", re.MULTILINE)
-SCENARIO_ENDS = "2025-09-22"
-"""The day of the scenario's last act (the recall vote)."""
+SCENARIO_ENDS = date(2025, 9, 22)
+"""The day of the scenario's last act (the recall vote), as the file dates it."""
+MOVED = date.today() - timedelta(days=91) - SCENARIO_ENDS
+"""How far the demo moves the scenario: to end the day before the congress is convened."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
 
 def test_the_scenario_is_played_and_told_in_a_few_lines(demo: Demo) -> None:
     assert "40 locals with 60,250 members; 8 regional councils with 241 delegates" in demo.stdout
-    assert "First National Congress (S1), 2025-06-12 to 2025-06-14" in demo.stdout
+    opened, closed = date(2025, 6, 12) + MOVED, date(2025, 6, 14) + MOVED
+    assert f"First National Congress (S1), {opened} to {closed}" in demo.stdout
     assert "against Rosa Mensah (rosa-mensah) in Northern Regional Council: carried" in demo.stdout
     assert len(demo.stdout.splitlines()) < 80, "a summary, not the scenario's every act"
     state = demo.state
@@ -66,7 +69,7 @@ def test_the_congress_sits_today_after_the_scenario(demo: Demo) -> None:
     state, today = demo.state, date.today().isoformat()
     [session] = [s for s in state.sessions.values() if s.closed is None]
     assert (session.body, session.kind, session.opened) == ("congress", "regular", today)
-    assert SCENARIO_ENDS < session.on < today
+    assert (SCENARIO_ENDS + MOVED).isoformat() < session.on < today
     [theses] = [state.theses[t] for t in session.theses]
     assert theses.authors == ("executive",)
     discussion = state.rules.congress.discussion
@@ -74,6 +77,8 @@ def test_the_congress_sits_today_after_the_scenario(demo: Demo) -> None:
     assert discussion.after(date.fromisoformat(theses.on)) <= date.today()
     delegates = {m.holder for m in state.sitting("congress")}
     assert len(delegates) == 64
+    assert all(m.term_ends is not None and m.term_ends > today
+               for m in state.sitting("congress")), "the delegates' terms run past today"
     assert session.present == delegates
     assert set(session.credentials.admitted) == delegates
     assert len(session.agenda) == 3 and session.agenda[0].title == "Strike fund"
