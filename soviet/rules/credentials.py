@@ -1,7 +1,8 @@
 """Credentials: the commission checks each person registered at a session of a council or the
 congress against the ledger, and reports them admitted with a deciding vote (a live delegate
 seat in the body, elected by whom and when), with a consultative vote (an alternate waiting
-for a seat, an invited guest), or refused (a mandate recalled, resigned or run out, or none).
+for a seat, an invited guest), or refused (a mandate recalled, resigned or run out, or none;
+a term past its end refuses even before its expiry is recorded).
 Reports are numbered: the first, then supplements for late arrivals. A delegate may contest
 another's mandate; the body decides, and its decision is recorded. For an admitted delegate who
 is absent, the commission seats the highest-ranked alternate of the delegation present.
@@ -59,6 +60,9 @@ def report(state: State, session_id: str, on: str, *, guests: frozenset[str] = f
     refused: dict[str, str] = {}
     for member in new:
         mandate = seat(state, s, member)
+        if mandate is not None and mandate.term_ends is not None and mandate.term_ends <= on:
+            refused[member] = _term_over(state, mandate.id)
+            continue
         if mandate is not None and state.members[member].in_good_standing(on):
             admitted[member] = mandate.id
             continue
@@ -75,6 +79,14 @@ def report(state: State, session_id: str, on: str, *, guests: frozenset[str] = f
     return [CredentialsReported(session=s.id, number=c.reports + 1, admitted=admitted,
                                 consultative=consultative, contested={}, refused=refused,
                                 on=on)]
+
+
+def _term_over(state: State, mandate_id: str) -> str:
+    """Why a mandate whose term has run out does not admit, though no one has recorded its
+    expiry yet: the commission checks the term, not only the ledger's ending."""
+    m = state.mandates[mandate_id]
+    return (f"the term of mandate {m.id} from {state.bodies[m.electorate].name} ended on "
+            f"{m.term_ends} (charter [representation].term = {state.rules.representation.term})")
 
 
 def _why_refused(state: State, s: Session, member: str) -> str:

@@ -3,7 +3,9 @@ resolution with its minority's position recorded, and the refusals on the way.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 from fractions import Fraction
 from pathlib import Path
 
@@ -325,6 +327,24 @@ def test_credentials_refuse_a_recalled_mandate_and_decide_a_contest(congress: Tr
     [decided] = congress(credentials.decide, s, "n1m2", p, "the deadline was met", OPENS)
     assert decided.payload["admitted"] is True
     assert congress.state.sessions[s].credentials.admitted["n1m2"] == decided.payload["mandate"]
+
+
+def test_credentials_refuse_a_mandate_whose_term_has_run_out(congress: Tree) -> None:
+    """No one recorded the expiry, but the commission checks the term: on its last day the
+    mandate admits, on the day it ends it does not."""
+    s = sitting(congress, ["n1m1", "s1m1"])
+    ends = congress.seat("n1m2", "congress").term_ends
+    assert ends is not None and congress.seat("n2m1", "congress").term_ends == ends
+    last = (date.fromisoformat(ends) - timedelta(days=1)).isoformat()
+    congress(sessions.register, s, "n1m2", OPENS)
+    [report] = congress(credentials.report, s, last)
+    assert list(report.payload["admitted"]) == ["n1m2"]
+    congress(sessions.register, s, "n2m1", OPENS)
+    [report] = congress(credentials.report, s, ends)
+    assert report.payload["admitted"] == {}
+    assert re.fullmatch(rf"the term of mandate M\d+ from North ended on {ends} \(charter "
+                        r"\[representation\]\.term = \d+ years?\)",
+                        report.payload["refused"]["n2m1"])
 
 
 def test_a_poll_kind_must_be_a_kind_of_decision(congress: Tree) -> None:
