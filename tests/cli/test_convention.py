@@ -7,8 +7,6 @@ from pathlib import Path
 
 from soviet.service import Organisation
 from tests.cli.test_sessions import head, ok, soviet
-from tests.conftest import REPO
-from tests.docs.guide import walk
 from tests.rules.sessions import convention, delegates, sitting
 from tests.rules.tree import build
 
@@ -64,21 +62,6 @@ def test_receipts_of_convention_practice(tmp_path: Path) -> None:
                           "in PO1 with 433")
     [back] = ok("attend", s, "n1m2", db=url)[:1]
     assert back.endswith("the proxy of Member 2 of n1 (n1m2) ends (returned)")
-
-
-def test_the_guide_walkthrough_continues_the_sessions_guide(tmp_path: Path) -> None:
-    """docs/convention.md's walkthrough continues docs/sessions.md's in the same shell."""
-    blocks, refusals = walk(REPO / "docs" / "sessions.md", tmp_path,
-                            REPO / "docs" / "convention.md")
-    assert blocks >= 15
-    assert refusals[-1].startswith("refused: proxies: ana is not an alternate or another "
-                                   "delegate of ferries's delegation")
-    [ledger] = tmp_path.glob("*/harbour.db")
-    with Organisation.open(f"sqlite:///{ledger}") as org:
-        state = org.state()
-    assert state.sessions["S4"].basis == {"cranes": 4, "docks": 7, "ferries": 2}
-    assert state.polls["PO5"].outcome is not None and state.polls["PO5"].outcome.adopted
-    assert state.paid_up[("docks", "2026-04")] == 6
 
 
 def test_the_credentials_summary(tmp_path: Path) -> None:

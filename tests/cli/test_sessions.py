@@ -45,17 +45,21 @@ def head(url: str) -> int:
         return ledger.head().seq
 
 
-def test_the_guide_walkthrough_prints_what_it_shows(tmp_path: Path) -> None:
-    blocks, refusals = walk(GUIDE, tmp_path)
-    assert blocks >= 12
-    assert [r.split(":")[1].strip() for r in refusals] == ["discussion", "floor", "polls",
-                                                           "polls"]
+def test_the_guides_walkthroughs_print_what_they_show(tmp_path: Path) -> None:
+    """docs/sessions.md's walkthrough, and docs/convention.md's, which continues it in the
+    same shell (one run for both: each takes most of a minute)."""
+    blocks, refusals = walk(GUIDE, tmp_path, REPO / "docs" / "convention.md")
+    assert blocks >= 15
+    assert [r.split(":")[1].strip() for r in refusals[:4]] == ["discussion", "floor", "polls",
+                                                               "polls"]
+    assert refusals[-1].startswith("refused: proxies: ana is not an alternate or another "
+                                   "delegate of ferries's delegation")
 
     [ledger] = tmp_path.glob("*/harbour.db")
     with Organisation.open(f"sqlite:///{ledger}") as org:
         state = org.state()
         assert verify_rows(org.ledger.rows()).sound
-    assert [(s.id, s.kind, s.closed) for s in state.sessions.values()] == [
+    assert [(s.id, s.kind, s.closed) for s in state.sessions.values()][:3] == [
         ("S1", "regular", "2026-03-14"), ("S2", "regular", "2026-04-06"),
         ("S3", "extraordinary", "2026-04-18")]
     mo1, mo2, mo3, mo4 = (state.motions[m] for m in ("MO1", "MO2", "MO3", "MO4"))
@@ -65,6 +69,10 @@ def test_the_guide_walkthrough_prints_what_it_shows(tmp_path: Path) -> None:
     assert mo4.annulled is not None and mo4.annulled.by == "MO5"
     assert state.polls["PO2"].cast["ana"].parts == {"yes": 3, "no": 1}
     assert state.polls["PO4"].cast["ana"].parts == {}  # a secret ballot keeps no choice
+    # convention.md's part
+    assert state.sessions["S4"].basis == {"cranes": 4, "docks": 7, "ferries": 2}
+    assert state.polls["PO5"].outcome is not None and state.polls["PO5"].outcome.adopted
+    assert state.paid_up[("docks", "2026-04")] == 6
 
 
 @pytest.fixture
