@@ -6,17 +6,16 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
 from soviet.accounts import Accounts
+from soviet.cli.consoles import out
 from soviet.cli.options import DbOption, db_url
 from soviet.cli.organisation import current, missing
 from soviet.service.names import who
 
 app = typer.Typer(name="account", help="Web logins: passwords and one-time codes.",
                   no_args_is_help=True)
-out = Console(highlight=False, soft_wrap=True)
 
 Member = Annotated[str, typer.Argument(help="The member's id.")]
 

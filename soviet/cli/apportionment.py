@@ -8,16 +8,14 @@ from collections.abc import Mapping
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from soviet.cli.consoles import out
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, record
 from soviet.model.events import SeatsApportioned
 from soviet.model.state import State
 from soviet.rules.apportionment import apportion_seats, compute
-
-out = Console(highlight=False, soft_wrap=True)
 
 
 def seats_command(

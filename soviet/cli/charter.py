@@ -7,17 +7,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
 from soviet.charter import Charter, CharterInvalid, charter_to_json, load_charter
+from soviet.cli.consoles import out
 from soviet.cli.options import DbOption
 from soviet.cli.organisation import record
 from soviet.rules.founding import amend
 
 app = typer.Typer(name="charter", help="Check a charter file, or amend the charter in force.",
                   no_args_is_help=True)
-out = Console(highlight=False, soft_wrap=True)
 
 
 @app.command("check")

@@ -6,17 +6,15 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from soviet.cli.consoles import out
 from soviet.cli.options import DbOption, day
 from soviet.cli.organisation import current, missing
 from soviet.model.state import Mandate, State
 from soviet.service.names import who
 from soviet.service.queries import Link, chain, representation, sitting, vacancies
-
-out = Console(highlight=False, soft_wrap=True)
 
 BodyArg = Annotated[str, typer.Argument(help="The body's id.")]
 

@@ -10,10 +10,10 @@ from fractions import Fraction
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from soviet.cli.consoles import out
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, missing, record
 from soviet.cli.session_args import SessionArg
@@ -30,7 +30,6 @@ proxy_app = typer.Typer(name="proxy", help="Proxies: a delegate leaving passes t
                         no_args_is_help=True)
 paid_up_app = typer.Typer(name="paid-up", help="Paid-up members reported month by month.",
                           no_args_is_help=True)
-out = Console(highlight=False, soft_wrap=True)
 
 
 @proxy_app.command("give")

@@ -7,16 +7,15 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from soviet.cli.consoles import out
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, missing, record
 from soviet.cli.session_args import MemberArg, SessionArg
 from soviet.counting.motion import figure
 from soviet.rules.credentials import categories, contest, decide, report, seat_alternate
 
-out = Console(highlight=False, soft_wrap=True)
 app = typer.Typer(name="credentials", help="Credentials: the commission's report, contested "
                   "mandates.", no_args_is_help=True)
 

@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
 from soviet.accounts import Accounts
+from soviet.cli.consoles import err, out
 from soviet.cli.receipts import describe
 from soviet.ledger import verify_rows
+from soviet.ledger.open import masked_url
 from soviet.model.events import SessionConvened
 from soviet.model.state import State
 from soviet.rules.roles import presidium
@@ -34,9 +35,6 @@ from soviet.service.names import who
 
 SCENARIO = Path(__file__).resolve().parents[2] / "scenarios" / "union-federation.toml"
 CHAIR_PASSWORD, DELEGATE_PASSWORD = "chair-of-the-demo", "delegate-of-the-demo"
-
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def demo_command(
@@ -74,7 +72,7 @@ def demo_command(
     out.print("\nExplore it (see docs/congress.md and docs/councils.md):")
     for command in ("tree", "sits congress", f"session show {session}",
                     *(f"minutes {s}" for s in held), "log --last 20", "verify"):
-        out.print(f"  .venv/bin/soviet {command} --db {db}")
+        out.print(escape(f"  .venv/bin/soviet {command} --db {masked_url(db)}"))
 
 
 def _played(scenario: Scenario, org: Organisation, narrator: Narrator | None) -> list[Played]:

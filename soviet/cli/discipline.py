@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from soviet.cli.consoles import out
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, missing, record
 from soviet.model.cases import Case
@@ -22,7 +22,6 @@ from soviet.service.names import who
 
 app = typer.Typer(name="case", help="Cases before the control commission: file, hear, decide, "
                   "appeal, show, list.", no_args_is_help=True)
-out = Console(highlight=False, soft_wrap=True)
 
 CaseArg = Annotated[str, typer.Argument(help="The case (e.g. C1).")]
 

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from soviet.cli.consoles import out
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, missing, record
 from soviet.cli.session_args import SessionArg, pairs, session_of, whole
@@ -20,7 +20,6 @@ from soviet.service.queries import discussion_tallies
 
 app = typer.Typer(name="theses", help="The pre-congress discussion: theses, counter-theses, "
                   "the units' votes.", no_args_is_help=True)
-out = Console(highlight=False, soft_wrap=True)
 
 
 @app.command("publish")

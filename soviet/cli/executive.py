@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from soviet.cli.consoles import out
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, missing, record
 from soviet.cli.session_args import pairs, whole
@@ -28,7 +28,6 @@ coalition_app = typer.Typer(name="coalition", help="Offers of seats in the execu
                             "minority faction, and their answers.", no_args_is_help=True)
 officer_app = typer.Typer(name="officer", help="Officers appointed by the executive to the "
                           "charter's portfolios.", no_args_is_help=True)
-out = Console(highlight=False, soft_wrap=True)
 
 ExecutiveArg = Annotated[str, typer.Argument(help="The executive (e.g. exec).")]
 

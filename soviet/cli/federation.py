@@ -9,10 +9,10 @@ from functools import partial
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from soviet.cli.consoles import out
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, missing, record
 from soviet.model.cases import Application
@@ -20,7 +20,6 @@ from soviet.rules.federation import apply, decide, due, examine, findings
 
 app = typer.Typer(name="admission", help="Admission to the federation: apply, examine the "
                   "conditions, decide, show, due.", no_args_is_help=True)
-out = Console(highlight=False, soft_wrap=True)
 
 ApplicationArg = Annotated[str, typer.Argument(help="The application (e.g. A1).")]
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from soviet.cli.consoles import out
 from soviet.cli.options import DbOption
 from soviet.cli.organisation import current, record
 from soviet.cli.session_args import ItemArg, MemberArg, SessionArg, session_of
@@ -19,7 +19,6 @@ from soviet.service.names import who
 
 app = typer.Typer(name="floor", help="The list of speakers and the speeches held.",
                   no_args_is_help=True)
-out = Console(highlight=False, soft_wrap=True)
 
 KindOption = Annotated[str, typer.Option("--kind", help=f"One of {', '.join(KINDS)}.")]
 

@@ -8,17 +8,17 @@ from typing import Annotated
 
 import typer
 from rich import box
-from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from soviet.charter import charter_to_json, load_charter
+from soviet.cli.consoles import err, out
 from soviet.cli.options import DbOption, db_url
 from soviet.ledger import open_ledger, verify_rows
+from soviet.ledger.open import masked_url
 from soviet.ledger.transfer import export_lines, import_lines
 from soviet.rules.founding import found
 from soviet.service import Organisation
-
-out = Console(highlight=False)
 
 
 def init_command(
@@ -31,8 +31,8 @@ def init_command(
     with Organisation.open(db_url(db)) as org:
         [event] = org.execute(lambda s: found(s, name or c.name, charter_to_json(c)),
                               actor="init")
-        out.print(f"founded {org.state().name!r} at {org.ledger.url} "
-                  f"(event {event.seq}, {event.hash[:12]}…)")
+        out.print(escape(f"founded {org.state().name!r} at {masked_url(org.ledger.url)} "
+                         f"(event {event.seq}, {event.hash[:12]}…)"))
 
 
 def verify_command(
@@ -104,7 +104,7 @@ def export_command(
             return
         with file.open("w", encoding="utf-8", newline="\n") as f:
             n = export_lines(ledger, f)
-    Console(stderr=True).print(f"exported {n} events to {file}")
+    err.print(escape(f"exported {n} events to {file}"))
 
 
 def import_command(
@@ -114,7 +114,7 @@ def import_command(
     """Load an export into an empty ledger, checking the whole chain first."""
     with open_ledger(db_url(db)) as ledger, file.open(encoding="utf-8") as f:
         n = import_lines(ledger, f)
-        out.print(f"imported {n} events into {ledger.url}")
+        out.print(escape(f"imported {n} events into {masked_url(ledger.url)}"))
 
 
 def register(app: typer.Typer) -> None:

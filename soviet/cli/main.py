@@ -6,7 +6,6 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
 from soviet.cli import (
@@ -31,6 +30,7 @@ from soviet.cli import charter as charter_commands
 from soviet.cli import count as count_commands
 from soviet.cli import ledger as ledger_commands
 from soviet.cli import sessions as session_commands
+from soviet.cli.consoles import err
 from soviet.rules.refusal import Refusal
 
 app = typer.Typer(
@@ -40,7 +40,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
 
 
 @app.callback()
@@ -87,7 +86,7 @@ def run() -> None:
     except typer.Exit as e:
         sys.exit(e.exit_code)
     except Refusal as e:
-        err.print(f"[bold red]refused:[/] {escape(str(e))}", highlight=False, soft_wrap=True)
+        err.print(f"[bold red]refused:[/] {escape(str(e))}")
         sys.exit(1)
     except (typer.Abort, KeyboardInterrupt):
         err.print("aborted")
@@ -95,6 +94,6 @@ def run() -> None:
     except Exception as e:
         if "--debug" in sys.argv:
             raise
-        err.print(f"[bold red]error:[/] {escape(str(e))}", highlight=False, soft_wrap=True)
+        err.print(f"[bold red]error:[/] {escape(str(e))}")
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)

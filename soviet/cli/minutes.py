@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
+from soviet.cli.consoles import err
 from soviet.cli.options import DbOption, db_url
 from soviet.cli.organisation import current, missing
 from soviet.ledger import open_ledger
@@ -52,8 +52,7 @@ def minutes_command(
         output.write_bytes(pdf(doc))
     else:
         output.write_text(_text(doc, form), encoding="utf-8")
-    Console(stderr=True, highlight=False, soft_wrap=True).print(
-        escape(f"wrote the minutes of {session} ({form}) to {output}"))
+    err.print(escape(f"wrote the minutes of {session} ({form}) to {output}"))
 
 
 def _text(doc: Document, form: Format) -> str:

@@ -8,11 +8,11 @@ from functools import partial
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from soviet.charter.vocabulary import DECISION_KINDS
+from soviet.cli.consoles import out
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, missing, record
 from soviet.cli.session_args import ItemArg, MemberArg, MotionArg, SessionArg
@@ -28,7 +28,6 @@ motion_app = typer.Typer(name="motion", help="Motions and amendments: submit, su
                          "withdraw, refer, show.", no_args_is_help=True)
 decision_app = typer.Typer(name="decision", help="Decisions: minority positions, directives.",
                            no_args_is_help=True)
-out = Console(highlight=False, soft_wrap=True)
 
 
 @motion_app.command("submit")

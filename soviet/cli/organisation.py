@@ -8,9 +8,9 @@ from functools import partial
 from typing import NoReturn
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
+from soviet.cli.consoles import err
 from soviet.cli.options import db_url
 from soviet.cli.receipts import show
 from soviet.ledger import Event
@@ -20,7 +20,6 @@ from soviet.service import Organisation
 from soviet.service.organisation import Decision
 
 ACTOR = "cli"
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def missing(what: str) -> NoReturn:

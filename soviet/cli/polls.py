@@ -9,11 +9,11 @@ from functools import partial
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from soviet.charter.vocabulary import DECISION_KINDS
+from soviet.cli.consoles import out
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import ACTOR, current, missing, perform, record
 from soviet.cli.session_args import PollArg, SessionArg, pairs, votes
@@ -29,7 +29,6 @@ from soviet.service.names import who
 
 app = typer.Typer(name="poll", help="Polls: open, vote, count, close, show.",
                   no_args_is_help=True)
-out = Console(highlight=False, soft_wrap=True)
 
 
 @app.command("open")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.console import Console
 from rich.markup import escape
 
+from soviet.cli.consoles import out
 from soviet.cli.session_receipts import session_act
 from soviet.model.events import (
     BasisReported,
@@ -35,8 +35,6 @@ from soviet.model.events import (
 )
 from soviet.model.state import State
 from soviet.service.names import who
-
-out = Console(highlight=False, soft_wrap=True)
 
 
 def describe(event: DomainEvent, state: State) -> str:

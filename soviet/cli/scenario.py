@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
+from soviet.cli.consoles import err, out
 from soviet.cli.options import DbOption, db_url
 from soviet.cli.receipts import describe
 from soviet.ledger import verify_rows
@@ -19,8 +19,6 @@ from soviet.service import Organisation
 
 app = typer.Typer(name="scenario", help="Play a scenario file of acts into a ledger.",
                   no_args_is_help=True)
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @app.command("run")

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from soviet.cli.options import DbOption, db_url
+from soviet.ledger.open import masked_url
 
 
 def serve_command(
@@ -23,7 +24,7 @@ def serve_command(
     """Serve the web app at / and the HTTP API at /api (OpenAPI document at /docs and
     /openapi.json)."""
     url = db_url(db)
-    typer.echo(f"serving {url}: open http://{host}:{port}/ (the API's documents at "
+    typer.echo(f"serving {masked_url(url)}: open http://{host}:{port}/ (the API's documents at "
                f"http://{host}:{port}/docs)" + (f" with {workers} processes" if workers > 1
                                                  else ""))
     # open event streams never end by themselves: give them a moment at shutdown, then go

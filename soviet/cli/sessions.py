@@ -9,11 +9,11 @@ from functools import partial
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from soviet.cli import convention, credentials, discussion, floor, motions, polls
+from soviet.cli.consoles import out
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, record
 from soviet.cli.session_args import SessionArg, session_of
@@ -26,7 +26,6 @@ from soviet.rules.sessions import add_item, close_session, open_session, registe
 app = typer.Typer(name="session", help="Sessions: convene (or demand), open, show, close.",
                   no_args_is_help=True)
 agenda_app = typer.Typer(name="agenda", help="The agenda of a session.", no_args_is_help=True)
-out = Console(highlight=False, soft_wrap=True)
 
 BodyArg = Annotated[str, typer.Argument(help="The body that meets (e.g. congress).")]
 MEASURE = {"members": "members", "units": "units", "basis": "members in the demanding units"}

@@ -7,10 +7,10 @@ from collections import Counter
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.tree import Tree
 
+from soviet.cli.consoles import out
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, record
 from soviet.model.state import State
@@ -28,7 +28,6 @@ from soviet.rules.structure import (
 
 app = typer.Typer(name="body", help="Set up, move, merge and dissolve bodies.",
                   no_args_is_help=True)
-out = Console(highlight=False, soft_wrap=True)
 
 
 @app.command("add")

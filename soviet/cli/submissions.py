@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from soviet.cli.consoles import out
 from soviet.cli.options import DbOption, OnOption, day
 from soviet.cli.organisation import current, missing, record
 from soviet.cli.session_args import ItemArg, SessionArg, session_of
@@ -22,7 +22,6 @@ from soviet.service.names import who
 
 app = typer.Typer(name="submission", help="Motions from below: forward, composite, move, "
                   "refer back, list, show.", no_args_is_help=True)
-out = Console(highlight=False, soft_wrap=True)
 
 SubmissionArg = Annotated[str, typer.Argument(help="The submission or composite (e.g. SU1, "
                                               "CP1).")]

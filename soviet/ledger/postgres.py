@@ -18,6 +18,7 @@ from psycopg import errors
 from soviet.ledger import box as ballot_box
 from soviet.ledger.box import BoxChange
 from soviet.ledger.event import Event
+from soviet.ledger.open import masked_url
 from soviet.ledger.schema import COLUMNS, HEAD, expect_head, head_of, table, values
 from soviet.ledger.store import ConcurrentAppend, Head, Ledger, LedgerError, Row
 
@@ -40,7 +41,7 @@ class PostgresLedger(Ledger):
                 self.db.execute("SELECT pg_advisory_xact_lock(7317)")
                 self.db.execute(SCHEMA)
         except psycopg.Error as e:
-            raise LedgerError(f"cannot open {_safe(url)}: {str(e).strip()}") from e
+            raise LedgerError(f"cannot open {masked_url(url)}: {str(e).strip()}") from e
 
     def head(self) -> Head:
         return head_of(self.db.execute(HEAD).fetchone())
@@ -92,12 +93,3 @@ class PostgresLedger(Ledger):
 
     def close(self) -> None:
         self.db.close()
-
-
-def _safe(url: str) -> str:
-    """The URL without its password, for error messages."""
-    if "@" not in url or "://" not in url:
-        return url
-    scheme, rest = url.split("://", 1)
-    cred, host = rest.rsplit("@", 1)
-    return f"{scheme}://{cred.split(':', 1)[0]}:***@{host}" if ":" in cred else url

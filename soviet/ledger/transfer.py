@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from soviet.ledger.event import Event
+from soviet.ledger.open import masked_url
 from soviet.ledger.store import Ledger, LedgerError
 from soviet.ledger.verify import verify_rows
 
@@ -45,6 +46,7 @@ def read_lines(lines: Iterable[str]) -> list[Event]:
 def import_lines(ledger: Ledger, lines: Iterable[str]) -> int:
     events = read_lines(lines)
     if ledger.head().seq != 0:
-        raise LedgerError(f"{ledger.url} already holds events: import only into an empty ledger")
+        raise LedgerError(f"{masked_url(ledger.url)} already holds events: import only into an "
+                          "empty ledger")
     ledger.restore(events)
     return len(events)

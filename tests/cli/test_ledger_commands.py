@@ -7,8 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import psycopg
 import pytest
 
+from soviet.ledger import open_ledger
+from tests.api.server import free_port
 from tests.conftest import REPO
 from tests.ledger import raw
 
@@ -16,9 +19,9 @@ CHARTER = REPO / "charters" / "union-federation.toml"
 SOVIET = str(Path(sys.executable).with_name("soviet"))
 
 
-def soviet(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None
-           ) -> subprocess.CompletedProcess[str]:
-    env = {**(env if env is not None else os.environ), "COLUMNS": "200"}
+def soviet(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+           columns: int = 200) -> subprocess.CompletedProcess[str]:
+    env = {**(env if env is not None else os.environ), "COLUMNS": str(columns)}
     return subprocess.run([SOVIET, *args], capture_output=True, text=True, cwd=cwd, env=env,
                           timeout=120, check=False)
 
@@ -113,3 +116,56 @@ def test_default_database_is_soviet_db_or_env(tmp_path: Path) -> None:
     assert (tmp_path / "env.db").exists()
     r = soviet("--debug", "verify", "--db", "mysql://x")
     assert "Traceback" in r.stderr
+
+
+def test_hashes_urls_and_paths_are_printed_whole_on_a_narrow_terminal(tmp_path: Path) -> None:
+    """A script reads the head hash off ``verify``; on 30 columns (or a pipe's 80) it must
+    still be one line, as must the URL and path every ledger command names."""
+    folder = tmp_path / "a-folder-whose-name-alone-is-wider-than-the-terminal"
+    folder.mkdir()
+    url = f"sqlite:///{folder / 'ledger.db'}"
+    r = soviet("init", "--charter", str(CHARTER), "--db", url, columns=30)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count("\n") == 1 and url in r.stdout
+    with open_ledger(url) as ledger:
+        head = ledger.head().hash
+    r = soviet("verify", "--db", url, columns=30)
+    assert r.stdout == f"ok: 1 events, head 1 {head}\n"
+    dump = folder / "org.jsonl"
+    r = soviet("export", str(dump), "--db", url, columns=30)
+    assert r.stderr == f"exported 1 events to {dump}\n"
+    copy = f"sqlite:///{folder / 'copy.db'}"
+    r = soviet("import", str(dump), "--db", copy, columns=30)
+    assert r.stdout == f"imported 1 events into {copy}\n"
+
+
+def test_a_password_in_a_database_url_is_never_printed(postgres: str, tmp_path: Path) -> None:
+    """init, import (also refused) and serve name the database with its password masked,
+    whether the URL holds it before the host or as a parameter."""
+    with psycopg.connect(f"{postgres}/postgres", autocommit=True) as db:
+        db.execute("CREATE DATABASE secret_one")
+        db.execute("CREATE DATABASE secret_two")
+    user, host = postgres.split("@")  # the test server trusts its users: any password does
+    one = f"{user}:s3cret@{host}/secret_one"
+    two = f"{postgres}/secret_two?sslmode=disable&password=s3cret"
+    r = soviet("init", "--charter", str(CHARTER), "--db", one)
+    assert r.returncode == 0, r.stderr
+    assert f"{user}:***@{host}/secret_one " in r.stdout and "s3cret" not in r.stdout
+    dump = tmp_path / "org.jsonl"
+    assert soviet("export", str(dump), "--db", one).returncode == 0
+    r = soviet("import", str(dump), "--db", two)
+    assert r.returncode == 0, r.stderr
+    assert f"{postgres}/secret_two?sslmode=disable&password=***" in r.stdout
+    assert "s3cret" not in r.stdout
+    r = soviet("import", str(dump), "--db", one)
+    assert r.returncode == 2 and "already holds events" in r.stderr
+    assert f"{user}:***@{host}" in r.stderr and "s3cret" not in r.stderr
+    serve = subprocess.Popen([SOVIET, "serve", "--port", str(free_port()), "--db", one],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert serve.stdout is not None
+        first = serve.stdout.readline()
+    finally:
+        serve.terminate()
+        serve.wait(timeout=10)
+    assert first.startswith(f"serving {user}:***@{host}/secret_one: open http://")
