@@ -10,21 +10,23 @@ from __future__ import annotations
 
 import inspect
 import json
-from fractions import Fraction
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from soviet.cli.consoles import out
 from soviet.counting import METHODS, Ballots, Election, Result, load_blt
+from soviet.counting.arithmetic import show as rounded
 from soviet.counting.csv_ballots import load_csv
 from soviet.counting.registry import UnknownMethod
 from soviet.counting.result import Number
 
-out = Console(highlight=False)
+FRACTION_PLACES = 5
+"""Places an exact fraction or a float is shown at: a rule of fractions has none of its own."""
 
 
 def count_command(
@@ -59,6 +61,8 @@ def count_command(
         out.print(f"[bold]{escape(title)}[/]: {result.method}, {result.seats} seat(s)")
         for table in rounds_tables(result, out.width):
             out.print(table)
+        if result.allocation is not None:
+            out.print(seats_table(result))
         out.print(elected_line(result))
 
 
@@ -102,6 +106,7 @@ def rounds_tables(result: Result, width: int) -> list[Table]:
     """Candidates as rows, rounds as columns, quota and exhausted votes below; as many tables
     as it takes for the rounds to fit ``width`` characters, each repeating the names."""
     marks = _marks(result)
+    show = partial(figure, places=result.places)
     cells = [
         [show(r.votes[i]) + marks[i][k] for k, r in enumerate(result.rounds)]
         for i in range(len(result.candidates))
@@ -136,6 +141,18 @@ def rounds_tables(result: Result, width: int) -> list[Table]:
     return tables
 
 
+def seats_table(result: Result) -> Table:
+    """A party-list count's outcome: the seats each list won, with their total."""
+    assert result.allocation is not None
+    table = Table(title="Seats per list")
+    table.add_column("list")
+    table.add_column("seats", justify="right")
+    for name, won in zip(result.candidates, result.allocation, strict=True):
+        table.add_row(escape(name), str(won), style="bold green" if won else "")
+    table.add_row("total", str(sum(result.allocation)), style="italic")
+    return table
+
+
 def _marks(result: Result) -> list[list[str]]:
     """`` ✓`` in the round a candidate is elected, `` ✗`` in the round one is defeated."""
     marks = [[""] * len(result.rounds) for _ in result.candidates]
@@ -162,12 +179,13 @@ def elected_line(result: Result) -> str:
     return line
 
 
-def show(x: Number | None) -> str:
-    """A vote figure as the rule keeps it; a fraction as five decimals (JSON keeps it exact)."""
+def figure(x: Number | None, places: int | None) -> str:
+    """A vote figure in plain fixed notation at the ``places`` the rule publishes (exact
+    fractions and floats at five; JSON keeps them exact), never in exponent form; zero as 0."""
     if x is None:
         return ""
-    if isinstance(x, Fraction):
-        return f"{float(x):.5f}"
-    if isinstance(x, float):
-        return f"{x:.5f}"
-    return str(x)
+    if x == 0:
+        return "0"
+    if isinstance(x, int):
+        return str(x)
+    return rounded(x, FRACTION_PLACES if places is None else places)

@@ -60,6 +60,12 @@ class Arithmetic(ABC):
     def number(self, v: Value) -> int | Decimal | Fraction:
         """The value as a number a report can print exactly."""
 
+    @property
+    def published_places(self) -> int | None:
+        """Decimal places a report prints the figures at; None for exact fractions, which
+        have no places of their own."""
+        return None
+
     @abstractmethod
     def array(self, values: Any) -> Values:
         """An array of values with the dtype this arithmetic computes in."""
@@ -143,6 +149,10 @@ class Scaled(Arithmetic):
     def number(self, v: Value) -> int | Decimal:
         return Decimal(int(v)).scaleb(-self.digits)
 
+    @property
+    def published_places(self) -> int | None:
+        return self.digits
+
 
 @dataclass(frozen=True)
 class Fixed(Scaled):
@@ -225,6 +235,11 @@ class Guarded(Scaled):
     @property
     def digits(self) -> int:
         return self.places + self.guard
+
+    @property
+    def published_places(self) -> int | None:
+        """The places the rule names: the guard digits only keep its decisions exact."""
+        return self.places
 
     @property
     def tolerance(self) -> int:

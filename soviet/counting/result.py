@@ -104,6 +104,7 @@ class Result:
     allocation: tuple[int, ...] | None = None
     scores: tuple[Number, ...] | None = None
     options: dict[str, Any] = field(default_factory=dict)
+    places: int | None = None  # decimal places a report prints the figures at (Arithmetic's)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

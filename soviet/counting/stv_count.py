@@ -137,4 +137,5 @@ class StvCount:
             ties=tuple(self.sheet.ties),
             seed=self.drawer.seed,
             options=options,
+            places=self.arith.published_places,
         )

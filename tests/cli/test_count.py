@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -99,6 +100,36 @@ def test_a_party_list_threshold_is_passed_and_refused_elsewhere(tmp_path: Path) 
     assert result["options"]["threshold"] == "7/20"
     run = soviet("count", blt, "-m", "irv", "--threshold", "1/5")
     assert run.returncode != 0 and "irv has no threshold" in run.stderr
+
+
+def test_a_party_list_count_prints_the_seats_of_each_list(tmp_path: Path) -> None:
+    blt = tmp_path / "lists.blt"
+    blt.write_text('3 3\n60 1 0\n30 2 0\n10 3 0\n0\n"Red"\n"Green"\n"Blue"\n"Lists"\n')
+    run = soviet("count", blt, "-m", "dhondt")
+    assert run.returncode == 0, run.stderr
+    seats = run.stdout[run.stdout.index("Seats per list"):]
+    rows = [line.split() for line in seats.splitlines() if line.startswith("│")]
+    assert rows == [["│", name, "│", n, "│"] for name, n in
+                    (("Red", "2"), ("Green", "1"), ("Blue", "0"), ("total", "3"))]
+    assert "Seats per list" not in soviet("count", blt, "-m", "irv", "-s", "1").stdout
+
+
+WARD = '4 2\n12 1 2 0\n4 1 3 0\n7 2 3 0\n6 3 2 0\n5 4 3 0\n0\n"A"\n"B"\n"C"\n"D"\n"Ward"\n'
+
+
+def test_figures_are_plain_decimals_at_the_rules_places(tmp_path: Path) -> None:
+    """Meek's guarded arithmetic keeps 27 digits but publishes 18 places: no ``0E-27``, no
+    guard digits; zero is 0; Scottish figures keep their five places."""
+    blt = tmp_path / "ward.blt"
+    blt.write_text(WARD)
+    for method, places in (("meek-stv", 18), ("scottish-stv", 5)):
+        run = soviet("count", blt, "-m", method, "-s", "3")
+        assert run.returncode == 0, run.stderr
+        figures = re.findall(r"[│ ]([0-9][0-9.E+-]*)(?= [✓✗]? *│)", run.stdout)
+        assert figures and "0" in figures
+        assert all(f == "0" or re.fullmatch(rf"[1-9]?\d\.\d{{{places}}}", f) for f in figures), \
+            (method, figures)
+        assert f"16.{'0' * places} ✓" in run.stdout
 
 
 def test_a_statutory_count_elects_whom_the_reference_count_elects() -> None:
