@@ -21,7 +21,6 @@ from soviet.api.structure import Id, congress, known
 from soviet.counting import Ballots
 from soviet.counting.ballots import as_ballots
 from soviet.counting.contest import candidate_index
-from soviet.counting.registry import UnknownMethod
 from soviet.model.events import DomainEvent, SealedBallot
 from soviet.model.state import State
 from soviet.rules import elections, recall, terms
@@ -70,19 +69,15 @@ def profile(ballots: Sequence[Ranking], candidates: Sequence[str]) -> Ballots:
 def elect(body: str, spec: Election, login: Member, org: Org) -> list[Recorded]:
     """Enter the election held by this body (a unit, a council, the congress) to the body it
     elects to: the ballots are counted by the charter's method, the mandates granted and the
-    alternates ranked. For those who administer the electorate, who answer for its vote. A
-    method the counting registry does not know is a 422 naming those it does."""
+    alternates ranked. For those who administer the electorate, who answer for its vote."""
     when = day(spec.on)
     ballots = None if spec.ballots is None else profile(spec.ballots, spec.candidates)
-    try:
-        return recorded(org.execute(administering(
-            login.member, known(body), f"entering an election to {spec.body}",
-            lambda s: elections.elect(s, body, spec.body, spec.candidates, ballots, when,
-                                      method=spec.method, seats=spec.seats,
-                                      alternates=spec.alternates, election=spec.by_election,
-                                      seed=spec.seed)), login.member))
-    except UnknownMethod as e:
-        raise HTTPException(422, f"method: {e}") from None
+    return recorded(org.execute(administering(
+        login.member, known(body), f"entering an election to {spec.body}",
+        lambda s: elections.elect(s, body, spec.body, spec.candidates, ballots, when,
+                                  method=spec.method, seats=spec.seats,
+                                  alternates=spec.alternates, election=spec.by_election,
+                                  seed=spec.seed)), login.member))
 
 
 @router.get("/elections/{election}")

@@ -19,8 +19,9 @@ from functools import lru_cache
 import numpy as np
 
 from soviet.charter import Period
-from soviet.counting import Ballots, Result, as_ballots, count
+from soviet.counting import METHODS, Ballots, Result, as_ballots, count
 from soviet.counting.ballots import NO_CANDIDATE, RankArray
+from soviet.counting.registry import UnknownMethod
 from soviet.model.events import DomainEvent, ElectionHeld, MandateGranted
 from soviet.model.state import Body, State
 from soviet.rules.mandates import Ids
@@ -136,6 +137,10 @@ def elect(state: State, electorate_id: str, body_id: str, candidates: Sequence[s
     electorate = live_body(state, electorate_id, "elections")
     body = live_body(state, body_id, "elections")
     c = contest(state, electorate, body, election)
+    rule = method or c.method
+    if rule not in METHODS:
+        raise Refusal("elections", str(UnknownMethod(rule)),
+                      state.rules.cite(f"{body.kind}.election.method"))
     if not candidates:
         raise Refusal("elections", f"no candidate stands for {body.name}")
     free = max(c.seats, 0)
@@ -149,7 +154,6 @@ def elect(state: State, electorate_id: str, body_id: str, candidates: Sequence[s
         raise Refusal("elections", f"{len(candidates)} candidate(s) for {n} seat(s): elect them "
                       "unopposed (without ballots) or count fewer seats")
     through = {x: eligible(state, electorate, body, x, on) for x in candidates}
-    rule = method or c.method
     lot = state.seq if seed is None else seed
     if ballots is None:
         if len(candidates) > n:

@@ -100,6 +100,8 @@ def head(url: str) -> int:
     [
         (["elect", "docks", "west", "--candidates", "chi", "--on", "2026-03-01"], 1,
          "refused: elections: Docks Local may fill 0 seat(s) in West Bank Council now"),
+        (["elect", "docks", "west", "--candidates", "chi", "--method", "sortition"], 1,
+         "refused: elections: unknown counting method 'sortition'; known: "),
         (["recall", "vote", "P1", "--yes", "5", "--no", "1"], 1,
          "refused: recall: petition P1 has 1 of the 2 signatures it needs for a vote"),
         (["recall", "sign", "P1", "--member", "nobody", "--member", "dmi"], 1,
@@ -110,8 +112,8 @@ def head(url: str) -> int:
         (["member", "suspend", "ana", "--on", "2026-13-01"], 2,
          "error: --on 2026-13-01: not a date (YYYY-MM-DD)"),
     ],
-    ids=["seats-full", "too-few-signatures", "signer-unknown", "dissolve-with-members",
-         "no-mandate", "bad-date"],
+    ids=["seats-full", "unknown-method", "too-few-signatures", "signer-unknown",
+         "dissolve-with-members", "no-mandate", "bad-date"],
 )
 def test_refusals_are_one_line_and_record_nothing(ledger: str, args: list[str], code: int,
                                                   message: str) -> None:

@@ -238,3 +238,12 @@ def test_a_method_that_cannot_fill_the_seats_is_refused(tree: Tree) -> None:
                       alternates=2, seed=7)
     assert held.payload["elected"] == ["n1m1"]
     assert held.payload["alternates"] == ["n1m3", "n1m2"]
+
+
+def test_a_method_the_counting_engine_does_not_know_is_refused(tree: Tree) -> None:
+    """Refused by the rule, so the API, the CLI and scenarios all give the same refusal,
+    citing the charter's method for the body; with ballots or without."""
+    for ballots in ([[0], [1]], None):
+        e = refused(tree, "elections: unknown counting method 'sortition'; known: .*irv", elect,
+                    "n1", "north", ["n1m1", "n1m2"], ballots, ON, method="sortition")
+        assert e.clause == '[council.election].method = "scottish-stv"'
