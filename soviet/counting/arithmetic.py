@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import MAX_PREC, ROUND_HALF_UP, Context, Decimal, localcontext
 from fractions import Fraction
 from functools import cached_property
 from typing import Any
@@ -147,7 +147,8 @@ class Scaled(Arithmetic):
         return n * self.scale
 
     def number(self, v: Value) -> int | Decimal:
-        return Decimal(int(v)).scaleb(-self.digits)
+        # From text: exact at any size (scaleb would round to the context's 28 digits).
+        return Decimal(f"{int(v)}E-{self.digits}")
 
     @property
     def published_places(self) -> int | None:
@@ -316,9 +317,12 @@ def arithmetic_named(
 
 
 def show(v: int | float | Decimal | Fraction, places: int) -> str:
-    """``v`` rounded half up to ``places`` decimals, as counts are published."""
+    """``v`` rounded half up to ``places`` decimals, as counts are published (in a context
+    as precise as the figure needs: the default 28 digits would fail at 10 digits and 18
+    places)."""
     q = Decimal(1).scaleb(-places)
-    if isinstance(v, Fraction):
-        scaled = (v * 10**places + Fraction(1, 2)).__floor__()
-        return f"{Decimal(scaled).scaleb(-places).quantize(q):f}"
-    return f"{Decimal(v).quantize(q, rounding=ROUND_HALF_UP):f}"
+    with localcontext(Context(prec=MAX_PREC)):
+        if isinstance(v, Fraction):
+            scaled = (v * 10**places + Fraction(1, 2)).__floor__()
+            return f"{Decimal(scaled).scaleb(-places).quantize(q):f}"
+        return f"{Decimal(v).quantize(q, rounding=ROUND_HALF_UP):f}"

@@ -45,6 +45,15 @@ def test_guarded_counts_near_values_as_equal_but_keeps_them_apart() -> None:
     assert g.number(one + 49) == Decimal("1.00049")
 
 
+def test_large_figures_keep_every_digit() -> None:
+    """Meek's reference arithmetic carries 27 digits: a figure of ten thousand million votes
+    has 38 significant digits, past the decimal module's default 28."""
+    g = Guarded(places=18, guard=9)
+    v = g.integer(12_345_678_901) + 123_456_789_012_345_678_901_234_567
+    assert str(g.number(v)) == "12345678901.123456789012345678901234567"
+    assert show(g.number(v), 18) == "12345678901.123456789012345679"
+
+
 def test_rational_is_exact() -> None:
     r = Rational()
     assert r.div(r.integer(1), r.integer(3)) * 3 == 1
