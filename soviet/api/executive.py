@@ -1,7 +1,8 @@
-"""The executive besides its election: factions of delegates and their platforms, the executive
-elected from the factions' lists, offers of seats to a minority faction and their answers,
-officers appointed to the charter's portfolios, their resignation, and motions of no confidence
-(the rules of :mod:`soviet.rules.executive` and :mod:`soviet.rules.list_elections`)."""
+"""The executive besides its election: factions of delegates and their platforms, delegates
+joining and leaving them, the executive elected from the factions' lists, offers of seats to a
+minority faction and their answers, officers appointed to the charter's portfolios, their
+resignation, and motions of no confidence (the rules of :mod:`soviet.rules.executive` and
+:mod:`soviet.rules.list_elections`)."""
 
 from __future__ import annotations
 
@@ -57,6 +58,35 @@ def factions(body: str, org: Org) -> list[dict[str, Any]]:
 @router.get("/factions/{faction}")
 def faction(faction: str, org: Org) -> dict[str, Any]:
     return dict(plain(found(org.state().factions, faction, "faction")))
+
+
+class Joining(BaseModel):
+    member: Id = Field(description="The delegate joining: the caller.")
+    on: str | None = On
+
+
+@router.post("/factions/{faction}/members", status_code=201)
+def join(faction: str, spec: Joining, login: Member, org: Org) -> list[Recorded]:
+    """A delegate of the faction's body, of none of its factions yet, joins it (last on its
+    list): only in their own name."""
+    decide = checking(lambda s: must_be(login.member, [spec.member],
+                                        f"put {spec.member} in {faction}"),
+                      lambda s: executive.join_faction(
+                          s, found(s.factions, faction, "faction").id, spec.member,
+                          day(spec.on)))
+    return recorded(org.execute(decide, login.member))
+
+
+@router.delete("/factions/{faction}/members/{member}")
+def leave(faction: str, member: str, login: Member, org: Org, on: str | None = None
+          ) -> list[Recorded]:
+    """The member leaves the faction (``?on=`` the day): only in their own name. The last to
+    leave leaves it empty, not dissolved."""
+    decide = checking(lambda s: must_be(login.member, [member],
+                                        f"take {member} out of {faction}"),
+                      lambda s: executive.leave_faction(
+                          s, found(s.factions, faction, "faction").id, member, day(on)))
+    return recorded(org.execute(decide, login.member))
 
 
 class Lists(BaseModel):

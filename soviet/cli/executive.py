@@ -1,8 +1,9 @@
 """``soviet faction ...``, ``soviet coalition ...`` and ``soviet officer ...``: the executive's
-life besides its election. Delegates register factions with their platforms; the majority
-offers the minority seats on the condition that it accepts the programme, and the answer is
-recorded; the executive appoints officers to the charter's portfolios, who may resign. A motion
-of no confidence (``soviet motion submit ... --against``) removes an officer or the executive."""
+life besides its election. Delegates register factions with their platforms, and join or leave
+them later; the majority offers the minority seats on the condition that it accepts the
+programme, and the answer is recorded; the executive appoints officers to the charter's
+portfolios, who may resign. A motion of no confidence (``soviet motion submit ... --against``)
+removes an officer or the executive."""
 
 from __future__ import annotations
 
@@ -18,7 +19,15 @@ from soviet.cli.organisation import current, missing, record
 from soviet.cli.session_args import pairs, whole
 from soviet.model.sessions import Offer, Office
 from soviet.model.state import State
-from soviet.rules.executive import answer_offer, appoint, offer_coalition, register_faction, resign
+from soviet.rules.executive import (
+    answer_offer,
+    appoint,
+    join_faction,
+    leave_faction,
+    offer_coalition,
+    register_faction,
+    resign,
+)
 from soviet.rules.list_elections import elect_by_lists
 from soviet.service.names import who
 
@@ -30,6 +39,8 @@ officer_app = typer.Typer(name="officer", help="Officers appointed by the execut
                           "charter's portfolios.", no_args_is_help=True)
 
 ExecutiveArg = Annotated[str, typer.Argument(help="The executive (e.g. exec).")]
+FactionArg = Annotated[str, typer.Argument(help="The faction (e.g. F1).")]
+MemberArg = Annotated[str, typer.Argument(help="The delegate.")]
 
 
 @faction_app.command("register")
@@ -46,6 +57,23 @@ def register_command(
     """Register a faction of a body's delegates; a delegate belongs to one faction."""
     when = day(on)
     record(db, lambda s: register_faction(s, body, name, platform, members, when))
+
+
+@faction_app.command("join")
+def join_command(faction: FactionArg, member: MemberArg, db: DbOption = None,
+                 on: OnOption = None) -> None:
+    """A delegate of the faction's body, of none of its factions yet, joins it (last on its
+    list)."""
+    when = day(on)
+    record(db, lambda s: join_faction(s, faction, member, when))
+
+
+@faction_app.command("leave")
+def leave_command(faction: FactionArg, member: MemberArg, db: DbOption = None,
+                  on: OnOption = None) -> None:
+    """A member leaves the faction; the last to leave leaves it empty, not dissolved."""
+    when = day(on)
+    record(db, lambda s: leave_faction(s, faction, member, when))
 
 
 @faction_app.command("elect")

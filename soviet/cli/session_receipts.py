@@ -31,6 +31,8 @@ from soviet.model.events import (
     DecisionAnnulled,
     DissentRecorded,
     DomainEvent,
+    FactionJoined,
+    FactionLeft,
     FactionRegistered,
     FloorRequested,
     MotionAdmitted,
@@ -211,6 +213,10 @@ def _executive_act(event: DomainEvent, state: State) -> str:
         case FactionRegistered():
             members = ", ".join(who(state, x) for x in event.members)
             return f"faction {event.faction} {event.name} registered in {event.body}: {members}"
+        case FactionJoined():
+            return f"{who(state, event.member)} joined {_faction(state, event.faction)}"
+        case FactionLeft():
+            return f"{who(state, event.member)} left {_faction(state, event.faction)}"
         case CoalitionOffered():
             programme = f" (programme {event.programme})" if event.programme else ""
             return (f"offer {event.offer}: {_faction(state, event.by)} offers "

@@ -1,6 +1,6 @@
-"""The part of the fold that follows the executive between its elections: factions, coalition
-offers and their answers, officers and the end of their offices (see
-:mod:`soviet.model.events.executive`)."""
+"""The part of the fold that follows the executive between its elections: factions and the
+delegates who join and leave them, coalition offers and their answers, officers and the end of
+their offices (see :mod:`soviet.model.events.executive`)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from soviet.model.events.base import DomainEvent
 from soviet.model.events.executive import (
     CoalitionAnswered,
     CoalitionOffered,
+    FactionJoined,
+    FactionLeft,
     FactionRegistered,
     OfficeEnded,
     OfficerAppointed,
@@ -32,7 +34,8 @@ class ExecutiveFold(PartFold):
 
     def handlers(self) -> dict[type[DomainEvent], Callable[[Any], None]]:
         return {
-            FactionRegistered: self._faction, CoalitionOffered: self._offered,
+            FactionRegistered: self._faction, FactionJoined: self._joined,
+            FactionLeft: self._left, CoalitionOffered: self._offered,
             CoalitionAnswered: self._answered, OfficerAppointed: self._appointed,
             OfficeEnded: self._office_ended,
         }
@@ -42,6 +45,21 @@ class ExecutiveFold(PartFold):
         self._new("F", self.factions, e.faction, "faction")
         self.factions[e.faction] = Faction(e.faction, e.body, e.name, e.platform,
                                            tuple(e.members), e.on, self._seq())
+
+    def _joined(self, e: FactionJoined) -> None:
+        """A newcomer goes to the end of the faction's list (its order is the list's order in
+        an election by lists)."""
+        faction = self._get(self.factions, e.faction, "faction")
+        if e.member in faction.members:
+            raise self._fail(f"{e.member} already belongs to {e.faction}")
+        self.factions[e.faction] = replace(faction, members=(*faction.members, e.member))
+
+    def _left(self, e: FactionLeft) -> None:
+        faction = self._get(self.factions, e.faction, "faction")
+        if e.member not in faction.members:
+            raise self._fail(f"{e.member} does not belong to {e.faction}")
+        self.factions[e.faction] = replace(
+            faction, members=tuple(x for x in faction.members if x != e.member))
 
     def _offered(self, e: CoalitionOffered) -> None:
         self._body(e.executive)

@@ -1,9 +1,10 @@
-"""The executive between its elections: delegates register factions with a platform; the
-majority may offer the minority seats on the condition that it accepts the programme the body
-adopted, and the offer and its answer are recorded; the executive appoints officers to the
-charter's ``[officers].portfolios``; an officer may resign; and a motion of no confidence in
-the body that chose them removes an officer, or the whole executive (its members and candidate
-members), whose seats are then put to a by-election of the body that elects it.
+"""The executive between its elections: delegates register factions with a platform, and join
+or leave them later; the majority may offer the minority seats on the condition that it
+accepts the programme the body adopted, and the offer and its answer are recorded; the
+executive appoints officers to the charter's ``[officers].portfolios``; an officer may resign;
+and a motion of no confidence in the body that chose them removes an officer, or the whole
+executive (its members and candidate members), whose seats are then put to a by-election of
+the body that elects it.
 """
 
 from __future__ import annotations
@@ -12,14 +13,16 @@ from soviet.model.events import (
     CoalitionAnswered,
     CoalitionOffered,
     DomainEvent,
+    FactionJoined,
+    FactionLeft,
     FactionRegistered,
     OfficeEnded,
     OfficerAppointed,
 )
 from soviet.model.sessions import Motion
-from soviet.model.state import State
+from soviet.model.state import Body, State
 from soviet.rules.mandates import Ids, end_mandates
-from soviet.rules.refusal import Refusal, founded
+from soviet.rules.refusal import Refusal, founded, known
 from soviet.rules.structure import live_body
 
 RULE = "executive"
@@ -34,15 +37,41 @@ def register_faction(state: State, body: str, name: str, platform: str, members:
         raise Refusal(RULE, "a faction needs a name, a platform and its members")
     if any(f.name == name for f in state.factions.values() if f.body == b.id):
         raise Refusal(RULE, f"{b.name} already has a faction named {name}")
+    free_delegates(state, b, members)
+    return [FactionRegistered(faction=Ids(state).next("F"), body=b.id, name=name,
+                              platform=platform, members=list(members), on=on)]
+
+
+def free_delegates(state: State, body: Body, members: list[str]) -> None:
+    """Refuse any of ``members`` who does not sit in ``body`` or already belongs to one of its
+    factions: a faction is of a body's delegates, and a delegate is of one faction."""
     for x in members:
-        if state.seat_in(x, b.id) is None:
-            raise Refusal(RULE, f"{x} does not sit in {b.name}: a faction is of its delegates")
-    taken = {x: f for f in state.factions.values() if f.body == b.id for x in f.members}
+        if state.seat_in(x, body.id) is None:
+            raise Refusal(RULE, f"{x} does not sit in {body.name}: a faction is of its delegates")
+    taken = {x: f for f in state.factions.values() if f.body == body.id for x in f.members}
     for x in members:
         if x in taken:
             raise Refusal(RULE, f"{x} already belongs to the faction {taken[x].name}")
-    return [FactionRegistered(faction=Ids(state).next("F"), body=b.id, name=name,
-                              platform=platform, members=list(members), on=on)]
+
+
+def join_faction(state: State, faction: str, member: str, on: str) -> list[DomainEvent]:
+    """A delegate of the faction's body, of no faction of it yet, joins ``faction``; they stand
+    last on its list."""
+    founded(state, RULE)
+    f = known(state.factions, faction, RULE, "faction")
+    free_delegates(state, live_body(state, f.body, RULE), [member])
+    return [FactionJoined(faction=f.id, member=member, on=on)]
+
+
+def leave_faction(state: State, faction: str, member: str, on: str) -> list[DomainEvent]:
+    """A member leaves ``faction``, seat or no seat. The last to leave leaves it empty, not
+    dissolved: its name, platform and the offers made to it stay on record, and delegates may
+    join it again."""
+    founded(state, RULE)
+    f = known(state.factions, faction, RULE, "faction")
+    if member not in f.members:
+        raise Refusal(RULE, f"{member} does not belong to the faction {f.name}")
+    return [FactionLeft(faction=f.id, member=member, on=on)]
 
 
 def offer_coalition(state: State, executive: str, by: str, faction: str, seats: int,

@@ -103,6 +103,39 @@ def test_factions_are_registered_by_their_own_delegates(api: Clients) -> None:
     assert api("n1m3").get("/api/offers/CO2").status_code == 404
 
 
+def test_delegates_join_and_leave_factions_in_their_own_name(api: Clients) -> None:
+    for member, name in (("s1m1", "Left"), ("n1m1", "Majority")):
+        assert api(member).post("/api/bodies/congress/factions", json={
+            "name": name, "platform": "P.", "members": [member]}).status_code == 201
+    join = {"member": "s2m1", "on": OPENS}
+    refused(api("n1m3").post("/api/factions/F1/members", json=join),
+            "roles", "n1m3 may not put s2m1 in F1: only s2m1 may")
+    r = api("s2m1").post("/api/factions/F1/members", json=join)
+    assert r.status_code == 201, r.text
+    assert [(e["type"], e["payload"]) for e in r.json()] == [
+        ("faction.joined", {"faction": "F1", "member": "s2m1", "on": OPENS})]
+    refused(api("n1m3").post("/api/factions/F1/members", json={"member": "n1m3"}),
+            "executive", "n1m3 does not sit in Congress: a faction is of its delegates")
+    refused(api("s1m1").post("/api/factions/F2/members", json={"member": "s1m1"}),
+            "executive", "s1m1 already belongs to the faction Left")
+    assert api("s1m1").post("/api/factions/F9/members", json={"member": "s1m1"}
+                            ).status_code == 404
+    refused(api("s2m1").delete("/api/factions/F1/members/s1m1"),
+            "roles", "s2m1 may not take s1m1 out of F1: only s1m1 may")
+    assert api("s1m1").delete("/api/factions/F1/members/s1m1?on=May").status_code == 422
+    r = api("s1m1").delete(f"/api/factions/F1/members/s1m1?on={OPENS}")
+    assert r.status_code == 200, r.text
+    assert [(e["type"], e["payload"]) for e in r.json()] == [
+        ("faction.left", {"faction": "F1", "member": "s1m1", "on": OPENS})]
+    refused(api("s1m1").delete("/api/factions/F1/members/s1m1"),
+            "executive", "s1m1 does not belong to the faction Left")
+    assert api("s1m1").delete("/api/factions/F9/members/s1m1").status_code == 404
+    assert api("n1m3").get("/api/factions/F1").json()["members"] == ["s2m1"]
+    assert api("s1m1").post("/api/factions/F2/members", json=join | {"member": "s1m1"}
+                            ).status_code == 201
+    assert api("n1m3").get("/api/factions/F2").json()["members"] == ["n1m1", "s1m1"]
+
+
 def test_officers_appointed_by_the_executive_resign_themselves(api: Clients) -> None:
     appointment = {"holder": "n1m2", "portfolio": "Treasurer", "on": OPENS}
     refused(api("s1m1").post("/api/bodies/exec/offices", json=appointment),

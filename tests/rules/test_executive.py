@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from soviet.rules import convocation, executive, motions, polls, sessions
+from soviet.rules import convocation, executive, motions, polls, recall, sessions
 from soviet.rules.list_elections import elect_by_lists
 from soviet.service import Organisation
 from tests.rules.sessions import NORTH, OPENS, SOUTH, convention, delegates, sitting
@@ -134,3 +134,70 @@ def test_a_list_election_needs_the_charter_to_say_so(congress: Tree) -> None:
     e = refused(congress, "elections: Executive is elected by meek-stv, not by faction lists",
                 elect_by_lists, "congress", "exec", {f.payload["faction"]: 10}, OPENS)
     assert e.clause == '[executive.election].method = "meek-stv"'
+
+
+def test_delegates_join_and_leave_factions(congress: Tree) -> None:
+    """A delegate joins last on the list, moves from one faction to another by leaving first,
+    leaves even once their seat is given up, and the last to leave leaves the faction empty."""
+    t = congress
+    [major] = t(executive.register_faction, "congress", "Majority", "P.", ["n1m1", "n1m2"], OPENS)
+    [left] = t(executive.register_faction, "congress", "Left", "Q.", ["s1m1"], OPENS)
+    m, lf = major.payload["faction"], left.payload["faction"]
+    [joined] = t(executive.join_faction, m, "n2m1", OPENS)
+    assert (joined.type, joined.payload) == (
+        "faction.joined", {"faction": m, "member": "n2m1", "on": OPENS})
+    assert t.state.factions[m].members == ("n1m1", "n1m2", "n2m1")
+    refused(t, "executive: there is no faction 'F9'", executive.join_faction, "F9", "s2m1", OPENS)
+    refused(t, "executive: n1m3 does not sit in Congress: a faction is of its delegates",
+            executive.join_faction, lf, "n1m3", OPENS)
+    refused(t, "executive: n1m1 already belongs to the faction Majority",
+            executive.join_faction, lf, "n1m1", OPENS)
+    refused(t, "executive: s1m1 already belongs to the faction Left",
+            executive.join_faction, lf, "s1m1", OPENS)
+
+    [gone] = t(executive.leave_faction, m, "n1m1", OPENS)
+    assert (gone.type, gone.payload) == (
+        "faction.left", {"faction": m, "member": "n1m1", "on": OPENS})
+    refused(t, "executive: n1m1 does not belong to the faction Majority",
+            executive.leave_faction, m, "n1m1", OPENS)
+    refused(t, "executive: there is no faction 'F9'", executive.leave_faction, "F9", "n1m1",
+            OPENS)
+    t(executive.join_faction, lf, "n1m1", OPENS)
+    t(executive.join_faction, lf, "s2m1", OPENS)
+    assert t.state.factions[lf].members == ("s1m1", "n1m1", "s2m1")
+    t(recall.resign, t.seat("s2m1", "congress").id, OPENS)
+    t(executive.leave_faction, lf, "s2m1", OPENS)
+    for x in ("s1m1", "n1m1"):
+        t(executive.leave_faction, lf, x, OPENS)
+    empty = t.state.factions[lf]
+    assert (empty.name, empty.members) == ("Left", ())
+    t(executive.join_faction, lf, "s1m1", OPENS)
+    assert t.state.factions[lf].members == ("s1m1",)
+
+
+def test_offers_and_lists_stand_when_members_move(tmp_path: Path) -> None:
+    """An offer made to a faction is answered after its members have left it; the lists are
+    the factions' members as they stand at the election, newcomers last; a list left empty
+    that wins a seat is refused, not counted."""
+    lists = {"by": "congress", "method": "dhondt", "seats": 4, "seats_are": "exactly",
+             "candidates": 1, "term": "4 years"}
+    base = convention()
+    base["executive"] = {**base["executive"], "election": lists}
+    with Organisation.open(f"sqlite:///{tmp_path / 'l.db'}") as org:
+        t = delegates(build(org, base))
+        [major] = t(executive.register_faction, "congress", "Majority", "P.", ["n1m1"], OPENS)
+        [left] = t(executive.register_faction, "congress", "Left", "Q.", SOUTH, OPENS)
+        m, lf = major.payload["faction"], left.payload["faction"]
+        [offer] = t(executive.offer_coalition, "exec", m, lf, 1, "the programme", OPENS)
+        for x in SOUTH:
+            t(executive.leave_faction, lf, x, OPENS)
+        t(executive.answer_offer, offer.payload["offer"], False, "No one is left.", OPENS)
+        assert t.state.offers[offer.payload["offer"]].accepted is False
+        for x in ("n2m1", "n1m2"):
+            t(executive.join_faction, m, x, OPENS)
+        refused(t, "elections: Left won 1 seat\\(s\\) but lists 0 member\\(s\\) sitting",
+                elect_by_lists, "congress", "exec", {m: 1300, lf: 700}, OPENS)
+        t(executive.join_faction, lf, "s2m1", OPENS)
+        [held, *_] = t(elect_by_lists, "congress", "exec", {m: 1300, lf: 700}, OPENS)
+        assert (held.payload["elected"], held.payload["alternates"]) == (
+            ["n1m1", "n2m1", "n1m2", "s2m1"], [])

@@ -1,6 +1,6 @@
-"""The executive's life besides its election: factions and their platforms, the majority's
-offer of seats to the minority and its answer, officers appointed to portfolios, and the end
-of an office."""
+"""The executive's life besides its election: factions, their platforms and the delegates who
+join and leave them, the majority's offer of seats to the minority and its answer, officers
+appointed to portfolios, and the end of an office."""
 
 from __future__ import annotations
 
@@ -20,6 +20,24 @@ class FactionRegistered(DomainEvent):
     name: str
     platform: str
     members: list[str]
+    on: str
+
+
+@dataclass(frozen=True)
+class FactionJoined(DomainEvent):
+    """``member``, a delegate of the faction's body, joins ``faction`` after its registration."""
+
+    TYPE: ClassVar[str] = "faction.joined"
+    faction: str
+    member: str
+    on: str
+
+
+@dataclass(frozen=True)
+class FactionLeft(DomainEvent):
+    TYPE: ClassVar[str] = "faction.left"
+    faction: str
+    member: str
     on: str
 
 
