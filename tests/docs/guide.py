@@ -6,7 +6,12 @@ The shell starts in a temporary folder that stands for the checkout: ``.venv`` i
 virtualenv running the tests (so ``source .venv/bin/activate`` works, and ``soviet`` is on the
 PATH anyway) and ``charters/`` a copy of the shipped charters. ``mktemp`` makes its folders
 inside it. A page may say that the test sets an environment variable (a free port, a
-throwaway PostgreSQL server): ``env`` sets it, and every other such variable is unset."""
+throwaway PostgreSQL server): ``env`` sets it, and every other such variable is unset.
+
+A page that assumes a server at port 8000 (the demo `make run` serves) has its blocks run with
+the port the test chose (``rewrite``). A `soviet serve` the page runs in the foreground, in a
+terminal of its own until Ctrl-C, is started in the background here, and its block ends once
+the server answers."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -28,6 +34,8 @@ MARK = "@@ block done, exit "
 UNSET = ("SOVIET_DB", "PORT", "PORT2", "PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGPASSWORD")
 """Variables a page may read: only those the test passes in ``env`` are set."""
 TIMEOUT = 300
+SERVE = re.compile(r"(?:\S*/)?soviet serve .*")
+PORT = re.compile(r"--port (\d+)")
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,36 @@ def steps(text: str) -> list[Step]:
     return found
 
 
+def rewritten(found: list[Step], rewrite: Mapping[str, str]) -> list[Step]:
+    """The blocks with each ``old`` text replaced by its ``new`` one, in the commands and in
+    the output shown; every ``old`` text must be in a block (a rewrite that stopped applying
+    would leave the page untested)."""
+    for old in rewrite:
+        assert any(old in s.script or old in (s.shown or "") for s in found), old
+
+    def text(block: str) -> str:
+        for old, new in rewrite.items():
+            block = block.replace(old, new)
+        return block
+    return [Step(text(s.script), None if s.shown is None else text(s.shown)) for s in found]
+
+
+def in_background(script: str) -> str:
+    """A block whose last line serves in the foreground: the server started in the
+    background, and not as a job of the shell (it stands for another terminal: a later
+    ``wait`` does not wait for it), and the block's exit that of waiting for it to answer at
+    its port."""
+    *lines, last = script.rstrip("\n").split("\n")
+    assert not any(SERVE.fullmatch(line) and not line.endswith("&") for line in lines), script
+    if not SERVE.fullmatch(last) or last.endswith("&"):
+        return script
+    port = PORT.search(last)
+    assert port is not None, f"a server in the foreground names its port: {last}"
+    return "\n".join([*lines, f"{last} & disown", "curl -s -o /dev/null --retry 30 "
+                       f"--retry-connrefused --retry-delay 1 localhost:{port[1]}/api/organisation"
+                       ]) + "\n"
+
+
 def checkout(cwd: Path) -> None:
     """Make ``cwd`` stand for the checkout the pages' commands are pasted in."""
     (cwd / ".venv").symlink_to(BIN.parent, target_is_directory=True)
@@ -70,7 +108,8 @@ def run(found: list[Step], cwd: Path, env: Mapping[str, str] | None = None
     """Every block in one shell in ``cwd``; each block's output (stdout and stderr) and last
     exit. The shell has a process group of its own, which is ended afterwards: a server a
     page starts in the background never outlives the test."""
-    script = "exec 2>&1\n" + "".join(f"{s.script}\necho '{MARK}'$?\n" for s in found)
+    script = "exec 2>&1\n" + "".join(f"{in_background(s.script)}\necho '{MARK}'$?\n"
+                                      for s in found)
     environment = {k: v for k, v in os.environ.items() if k not in UNSET}
     environment |= {"PATH": f"{BIN}:{os.environ['PATH']}", "TMPDIR": str(cwd),
                     "COLUMNS": "100", **(env or {})}
@@ -94,6 +133,23 @@ def run(found: list[Step], cwd: Path, env: Mapping[str, str] | None = None
     return outputs
 
 
+def free_ports(n: int) -> list[str]:
+    """``n`` distinct ports nothing listens on (held open together, so they differ)."""
+    with contextlib.ExitStack() as stack:
+        sockets = [stack.enter_context(socket.socket()) for _ in range(n)]
+        for s in sockets:
+            s.bind(("127.0.0.1", 0))
+        return [str(s.getsockname()[1]) for s in sockets]
+
+
+def make_recipe(target: str) -> list[str]:
+    """The `soviet` commands ``make TARGET`` runs once the checkout is installed, as
+    ``make -n`` prints them."""
+    recipe = subprocess.run(["make", "-n", target], cwd=REPO, capture_output=True, text=True,
+                            check=True).stdout.splitlines()
+    return [line.removeprefix(".venv/bin/") for line in recipe if "bin/soviet " in line]
+
+
 def missing_lines(shown: str, actual: str) -> list[str]:
     """The shown lines not found, in order, among the actual ones (``…`` stands for any text;
     blank lines and lines of ``…`` alone skip nothing and are not looked for)."""
@@ -113,14 +169,16 @@ def missing_lines(shown: str, actual: str) -> list[str]:
 
 
 def walk(guide: Path, cwd: Path, *then: Path, part: str | None = "Walkthrough",
-         env: Mapping[str, str] | None = None) -> tuple[int, list[str]]:
+         env: Mapping[str, str] | None = None, rewrite: Mapping[str, str] | None = None
+         ) -> tuple[int, list[str]]:
     """Run the ``part`` section of a page (``None``: the whole page), and then the same
-    section of the pages that continue it in the same shell (``then``), and check every
-    block: it exits 0, prints no traceback, and prints what the page shows. The number of
-    blocks, and the lines that say something was refused (``refused:``) or in error
-    (``error:``), for the test to check."""
-    found = [step for page in (guide, *then)
-             for step in steps(section(page.read_text(encoding="utf-8"), part))]
+    section of the pages that continue it in the same shell (``then``), with the texts of
+    ``rewrite`` replaced, and check every block: it exits 0, prints no traceback, and prints
+    what the page shows. The number of blocks, and the lines that say something was refused
+    (``refused:``) or in error (``error:``), for the test to check."""
+    found = rewritten([step for page in (guide, *then)
+                       for step in steps(section(page.read_text(encoding="utf-8"), part))],
+                      rewrite or {})
     checkout(cwd)
     outputs = run(found, cwd, env)
     assert len(outputs) == len(found), outputs[-1:]

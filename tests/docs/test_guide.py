@@ -21,20 +21,18 @@ Where each page's commands are run:
 - docs/executive.md, continued by docs/discipline.md: tests/cli/test_executive.py.
 - docs/minutes.md: tests/cli/test_minutes.py.
 - docs/charter.md has no commands: tests/charter/test_docs.py checks every field and example.
+- docs/congress.md (its `make run`, as make runs it once installed, serving on a free port),
+  docs/api.md (the whole page, on a copy of that demo) and README.md (its commands after
+  `make run` and `make test`): tests/docs/test_demo_pages.py.
+- docs/submissions.md: tests/docs/test_submissions_page.py, its example.
 
-Not run, and why: docs/congress.md (`make run`, which serves until stopped) and docs/api.md's
-example (it needs that demo served on port 8000); docs/submissions.md's example (it continues
-a federation built through the service, as tests/cli/test_submissions.py builds it, so it
-cannot be pasted alone); docs/translating.md (it rewrites the checkout's catalogues:
+Not run, and why: docs/translating.md (it rewrites the checkout's catalogues:
 tests/web/test_languages.py checks them); docs/benchmarks.md (benchmarks, not tests);
 docs/scenarios.md (no shell block; tests/scenario plays both scenarios).
 """
 
 from __future__ import annotations
 
-import socket
-import subprocess
-from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -43,19 +41,10 @@ import psycopg
 from soviet.ledger import Head, open_ledger, verify_rows
 from soviet.service import Organisation
 from tests.conftest import REPO
-from tests.docs.guide import walk
+from tests.docs.guide import free_ports, make_recipe, walk
 
 DOCS = REPO / "docs"
 FIRST_ORGANISATION = "Your first organisation in ten minutes"
-
-
-def free_ports(n: int) -> list[str]:
-    """``n`` distinct ports nothing listens on (held open together, so they differ)."""
-    with ExitStack() as stack:
-        sockets = [stack.enter_context(socket.socket()) for _ in range(n)]
-        for s in sockets:
-            s.bind(("127.0.0.1", 0))
-        return [str(s.getsockname()[1]) for s in sockets]
 
 
 def server(url: str) -> dict[str, str]:
@@ -83,9 +72,7 @@ def test_getting_started_first_organisation(tmp_path: Path) -> None:
 def test_make_run_is_what_getting_started_says() -> None:
     """`make run` cannot be run to its end (it serves until stopped): its recipe, as make
     would run it, is the two commands the page says it runs."""
-    recipe = subprocess.run(["make", "-n", "run"], cwd=REPO, capture_output=True, text=True,
-                            check=True).stdout.splitlines()
-    soviet = [line.removeprefix(".venv/bin/") for line in recipe if "bin/soviet " in line]
+    soviet = make_recipe("run")
     assert soviet == ["soviet demo --fresh", "soviet serve --db sqlite:///demo.db"]
     page = (DOCS / "getting-started.md").read_text(encoding="utf-8")
     assert all(f"`{command}`" in page for command in soviet)
