@@ -20,9 +20,12 @@ from fastapi import FastAPI
 from soviet import web
 from soviet.accounts import Accounts
 from soviet.api import (
+    account,
     admission,
     auth,
+    ballot_files,
     cases,
+    composition,
     convening,
     counts,
     credentials,
@@ -91,7 +94,8 @@ def create_app(url: str | None = None) -> FastAPI:
                    executive.router, cases.router, admission.router,
                    discussion.router, credentials.router, motions.router, counts.router,
                    proxies.router, submissions.router,
-                   structure.router, members.router, elections.router):
+                   structure.router, members.router, elections.router,
+                   composition.router, ballot_files.router, account.router):
         app.include_router(router, prefix="/api")
     web.install(app)
     return app
