@@ -8,8 +8,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 
-from soviet.api.auth import Member, Store
-from soviet.api.limits import Limiter, TooMany
+from soviet.api.auth import Member, Store, limited
 
 router = APIRouter(tags=["accounts"])
 
@@ -24,12 +23,7 @@ def change_password(body: PasswordChange, request: Request, login: Member, store
                     ) -> None:
     """Change the caller's password (stored as an argon2id hash). A wrong old password is a
     403; after the login limit's tries, from one address or for one member, a 429."""
-    limiter: Limiter = request.app.state.limiter
-    address = request.client.host if request.client else "?"
-    try:
-        limiter.attempt(f"ip:{address}", f"member:{login.member}")
-    except TooMany as e:
-        raise HTTPException(429, str(e), headers={"Retry-After": str(e.wait)}) from None
+    limited(request, f"member:{login.member}")
     if not store.check_password(login.member, body.old):
         raise HTTPException(403, "the old password is wrong")
     try:

@@ -85,17 +85,23 @@ class Credentials(BaseModel):
     code: str | None = Field(default=None, max_length=40)
 
 
+def limited(request: Request, who: str) -> None:
+    """Count one try at a password or code, from the caller's address and for ``who``; a 429
+    with ``Retry-After`` once either has had its tries (:mod:`soviet.api.limits`)."""
+    limiter: Limiter = request.app.state.limiter
+    address = request.client.host if request.client else "?"
+    try:
+        limiter.attempt(f"ip:{address}", who)
+    except TooMany as e:
+        raise HTTPException(429, str(e), headers={"Retry-After": str(e.wait)}) from None
+
+
 @router.post("/login")
 def login(body: Credentials, request: Request, response: Response, store: Store,
           org: Org) -> dict[str, Any]:
     """Log in with a password or a one-time code; sets the session cookie and answers the
     token (for ``Authorization: Bearer``) and the CSRF token (for ``X-CSRF-Token``)."""
-    limiter: Limiter = request.app.state.limiter
-    address = request.client.host if request.client else "?"
-    try:
-        limiter.attempt(f"ip:{address}", f"member:{body.member or body.code}")
-    except TooMany as e:
-        raise HTTPException(429, str(e), headers={"Retry-After": str(e.wait)}) from None
+    limited(request, f"member:{body.member or body.code}")
     if body.code:
         who = store.redeem_code(body.code)
     elif body.member and body.password and store.check_password(body.member, body.password):

@@ -15,9 +15,9 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
 from soviet.api.auth import Member
-from soviet.cli.count import run_count
 from soviet.counting import METHODS, Election, parse_blt
 from soviet.counting.csv_ballots import parse_csv
+from soviet.counting.file_count import count_file
 from soviet.counting.registry import UnknownMethod
 
 router = APIRouter(tags=["counting"])
@@ -59,7 +59,7 @@ def _count(data: bytes, form: Format, method: str, seats: int | None, seed: int 
         raise HTTPException(422, f"method: {UnknownMethod(method)}")
     try:
         election = _election(data, form)
-        result = run_count(election, method, election.seats if seats is None else seats, seed,
+        result = count_file(election, method, election.seats if seats is None else seats, seed,
                            threshold)
     except (ValueError, OverflowError) as e:  # a malformed file, or a count the method refuses
         raise HTTPException(422, str(e)) from None

@@ -13,17 +13,9 @@ from soviet.api.acting import day
 from soviet.api.deps import Org
 from soviet.api.errors import found
 from soviet.api.plain import plain
-from soviet.model.state import Mandate, State
-from soviet.service.queries import Share, Vacancy, representation, sitting, vacancies
+from soviet.service.queries import Share, Vacancy, representation, sitting, vacancies, waiting
 
 router = APIRouter(tags=["organisation"])
-
-
-def waiting(state: State, body: str) -> list[Mandate]:
-    """The ranked alternates each electorate has waiting for a seat in ``body``."""
-    return sorted((a for electorate, b in state.waiting if b == body
-                   for a in state.alternates(electorate, body)),
-                  key=lambda a: (a.electorate, a.rank))
 
 
 @router.get("/bodies/{body}/sitting")

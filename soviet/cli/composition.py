@@ -14,7 +14,7 @@ from soviet.cli.options import DbOption, day
 from soviet.cli.organisation import current, missing
 from soviet.model.state import Mandate, State
 from soviet.service.names import who
-from soviet.service.queries import Link, chain, representation, sitting, vacancies
+from soviet.service.queries import Link, chain, representation, sitting, vacancies, waiting
 
 BodyArg = Annotated[str, typer.Argument(help="The body's id.")]
 
@@ -37,10 +37,7 @@ def sits_command(
     when = day(on) if on is not None else None
     out.print(sitting_table(state, body, when))
     if when is None:
-        waiting = sorted((a for (_, b), mids in state.waiting.items() if b == body
-                          for a in map(state.mandates.__getitem__, mids)),
-                         key=lambda a: (a.electorate, a.rank))
-        for a in waiting:
+        for a in waiting(state, body):
             out.print(escape(f"alternate {a.rank} for {a.electorate}: {a.id} "
                              f"{who(state, a.holder)}"))
 

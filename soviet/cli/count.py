@@ -8,20 +8,20 @@ the ballots with the withdrawn candidates struck out.
 
 from __future__ import annotations
 
-import inspect
 import json
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
 from soviet.cli.consoles import out
-from soviet.counting import METHODS, Ballots, Election, Result, load_blt
+from soviet.counting import METHODS, Election, Result, load_blt
 from soviet.counting.arithmetic import show as rounded
 from soviet.counting.csv_ballots import load_csv
+from soviet.counting.file_count import count_file
 from soviet.counting.registry import UnknownMethod
 from soviet.counting.result import Number
 
@@ -52,7 +52,7 @@ def count_command(
     if method not in METHODS:
         raise UnknownMethod(method)
     election = read_ballot_file(file)
-    result = run_count(election, method, seats if seats is not None else election.seats, seed,
+    result = count_file(election, method, seats if seats is not None else election.seats, seed,
                        threshold)
     if as_json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
@@ -71,35 +71,6 @@ def read_ballot_file(path: Path) -> Election:
     if path.suffix.lower() == ".csv":
         return Election(load_csv(path), seats=1)
     return load_blt(path)
-
-
-def run_count(election: Election, method: str, seats: int, seed: int | None,
-              threshold: str | None = None) -> Result:
-    """Count with the options the file declares, as far as the method takes them."""
-    fn = METHODS[method]
-    takes = inspect.signature(fn).parameters
-    options: dict[str, Any] = {}
-    ballots: Ballots = election.ballots
-    if election.withdrawn:
-        if "withdrawn" in takes:
-            options["withdrawn"] = [election.candidates[c] for c in sorted(election.withdrawn)]
-        else:
-            ballots = election.standing()
-    if election.undeclared and "undeclared" in takes:
-        named = (election.candidates[c] for c in sorted(election.undeclared))
-        options["undeclared"] = [c for c in named if c in ballots.candidates]
-    if election.tie_order and "tie_order" in takes:
-        named = (election.candidates[c] for c in election.tie_order)
-        options["tie_order"] = [c for c in named if c in ballots.candidates]
-    if seed is not None:
-        if "seed" not in takes:
-            raise ValueError(f"{method} draws no lots, so --seed has no use")
-        options["seed"] = seed
-    if threshold is not None:
-        if "threshold" not in takes:
-            raise ValueError(f"{method} has no threshold, so --threshold has no use")
-        options["threshold"] = threshold
-    return fn(ballots, seats, **options)
 
 
 def rounds_tables(result: Result, width: int) -> list[Table]:

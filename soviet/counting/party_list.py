@@ -58,7 +58,7 @@ def _threshold(value: Fraction | int | str | None) -> Fraction:
         )
     try:
         share = Fraction(value)
-    except ValueError:
+    except (ValueError, ZeroDivisionError):
         raise ValueError(
             f"threshold {value!r} is not a share; write e.g. '5/100' or '0.05'"
         ) from None

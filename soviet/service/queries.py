@@ -26,6 +26,13 @@ def sitting(state: State, body: str, on: str | None = None) -> list[Mandate]:
     return sorted(state.sitting(body, on), key=lambda m: (m.electorate, m.rank, m.id))
 
 
+def waiting(state: State, body: str) -> list[Mandate]:
+    """The ranked alternates each electorate has waiting for a seat in ``body``."""
+    return sorted((a for electorate, b in state.waiting if b == body
+                   for a in state.alternates(electorate, body)),
+                  key=lambda a: (a.electorate, a.rank))
+
+
 def chain(state: State, mandate: str) -> list[Link]:
     """Why a seat is held: this mandate, the one it is held through, ... down to a base unit."""
     if mandate not in state.mandates:

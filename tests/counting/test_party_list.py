@@ -107,6 +107,7 @@ def test_one_list_per_ballot_grouped_or_not() -> None:
         (0.05, TypeError, "a float cannot state a share exactly"),
         ("1", ValueError, "share from 0 up to"),
         ("5%", ValueError, "not a share; write e.g."),
+        ("5/0", ValueError, "not a share; write e.g."),
         ("-1/10", ValueError, "share from 0 up to"),
         ("9/10", ValueError, "no list has votes at or above the threshold"),
     ],
