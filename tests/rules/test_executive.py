@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -106,16 +107,22 @@ def test_officer_removed_by_no_confidence_then_the_executive_by_the_congress(con
     assert (by_election.electorate, len(by_election.replaces)) == ("congress", 3)
 
 
+def by_lists() -> dict[str, Any]:
+    """The test charter with an executive of four elected by D'Hondt over faction lists, one
+    candidate member."""
+    base = convention()
+    base["executive"] = {**base["executive"], "election": {
+        "by": "congress", "method": "dhondt", "seats": 4, "seats_are": "exactly",
+        "candidates": 1, "term": "4 years"}}
+    return base
+
+
 def test_the_executive_elected_by_faction_lists(tmp_path: Path) -> None:
     """D'Hondt over the lists for four seats: 1,300 and 700 votes give the quotients 1300,
     700, 650, 433 (three seats to the Majority, one to the Left); the next, 350, is the Left's:
     its second name is the candidate member."""
-    lists = {"by": "congress", "method": "dhondt", "seats": 4, "seats_are": "exactly",
-             "candidates": 1, "term": "4 years"}
-    base = convention()
-    base["executive"] = {**base["executive"], "election": lists}
     with Organisation.open(f"sqlite:///{tmp_path / 'l.db'}") as org:
-        t = delegates(build(org, base))
+        t = delegates(build(org, by_lists()))
         [major] = t(executive.register_faction, "congress", "Majority", "P.", NORTH, OPENS)
         [left] = t(executive.register_faction, "congress", "Left", "Q.", SOUTH, OPENS)
         m, lf = major.payload["faction"], left.payload["faction"]
@@ -179,12 +186,8 @@ def test_offers_and_lists_stand_when_members_move(tmp_path: Path) -> None:
     """An offer made to a faction is answered after its members have left it; the lists are
     the factions' members as they stand at the election, newcomers last; a list left empty
     that wins a seat is refused, not counted."""
-    lists = {"by": "congress", "method": "dhondt", "seats": 4, "seats_are": "exactly",
-             "candidates": 1, "term": "4 years"}
-    base = convention()
-    base["executive"] = {**base["executive"], "election": lists}
     with Organisation.open(f"sqlite:///{tmp_path / 'l.db'}") as org:
-        t = delegates(build(org, base))
+        t = delegates(build(org, by_lists()))
         [major] = t(executive.register_faction, "congress", "Majority", "P.", ["n1m1"], OPENS)
         [left] = t(executive.register_faction, "congress", "Left", "Q.", SOUTH, OPENS)
         m, lf = major.payload["faction"], left.payload["faction"]
