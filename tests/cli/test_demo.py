@@ -26,8 +26,6 @@ SOVIET = str(Path(sys.executable).with_name("soviet"))
 LOGIN = re.compile(r"^\s+(chair|delegate):\s+(\S+) / (\S+) \(", re.MULTILINE)
 SCENARIO_ENDS = date(2025, 9, 22)
 """The day of the scenario's last act (the recall vote), as the file dates it."""
-MOVED = date.today() - timedelta(days=91) - SCENARIO_ENDS
-"""How far the demo moves the scenario: to end the day before the congress is convened."""
 
 
 @dataclass(frozen=True)
@@ -37,11 +35,20 @@ class Demo:
     state: State
     sound: bool
     logins: dict[str, tuple[str, str]]
+    today: str
+    """The day the demo took for today (the command may have run across midnight)."""
+
+    @property
+    def moved(self) -> timedelta:
+        """How far the demo moved the scenario: to end the day before the congress is
+        convened."""
+        return date.fromisoformat(self.today) - timedelta(days=91) - SCENARIO_ENDS
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+    before = date.today().isoformat()
     r = subprocess.run([SOVIET, "demo", "--fresh", "--db", url], capture_output=True, text=True,
                        env={**os.environ, "COLUMNS": "120"}, timeout=120, check=False)
     assert r.returncode == 0, r.stderr
@@ -49,12 +56,14 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
         state = org.state()
         sound = verify_rows(org.ledger.rows()).sound
     logins = {role: (member, password) for role, member, password in LOGIN.findall(r.stdout)}
-    yield Demo(url, r.stdout, state, sound, logins)
+    [today] = [s.opened for s in state.sessions.values() if s.closed is None]
+    assert today is not None and before <= today <= date.today().isoformat()
+    yield Demo(url, r.stdout, state, sound, logins, today)
 
 
 def test_the_scenario_is_played_and_told_in_a_few_lines(demo: Demo) -> None:
     assert "40 locals with 60,250 members; 8 regional councils with 241 delegates" in demo.stdout
-    opened, closed = date(2025, 6, 12) + MOVED, date(2025, 6, 14) + MOVED
+    opened, closed = date(2025, 6, 12) + demo.moved, date(2025, 6, 14) + demo.moved
     assert f"First National Congress (S1), {opened} to {closed}" in demo.stdout
     assert "against Rosa Mensah (rosa-mensah) in Northern Regional Council: carried" in demo.stdout
     assert len(demo.stdout.splitlines()) < 80, "a summary, not the scenario's every act"
@@ -66,15 +75,15 @@ def test_the_scenario_is_played_and_told_in_a_few_lines(demo: Demo) -> None:
 
 
 def test_the_congress_sits_today_after_the_scenario(demo: Demo) -> None:
-    state, today = demo.state, date.today().isoformat()
+    state, today = demo.state, demo.today
     [session] = [s for s in state.sessions.values() if s.closed is None]
     assert (session.body, session.kind, session.opened) == ("congress", "regular", today)
-    assert (SCENARIO_ENDS + MOVED).isoformat() < session.on < today
+    assert (SCENARIO_ENDS + demo.moved).isoformat() < session.on < today
     [theses] = [state.theses[t] for t in session.theses]
     assert theses.authors == ("executive",)
     discussion = state.rules.congress.discussion
     assert discussion is not None
-    assert discussion.after(date.fromisoformat(theses.on)) <= date.today()
+    assert discussion.after(date.fromisoformat(theses.on)) <= date.fromisoformat(today)
     delegates = {m.holder for m in state.sitting("congress")}
     assert len(delegates) == 64
     assert all(m.term_ends is not None and m.term_ends > today
