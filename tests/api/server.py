@@ -3,6 +3,7 @@ test's process, or ``soviet serve`` as a process of its own (as a user runs it).
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -18,11 +19,18 @@ import uvicorn
 from soviet.api import create_app
 
 
+def free_ports(n: int) -> list[int]:
+    """``n`` distinct ports nothing listens on (held open together, so they differ)."""
+    with contextlib.ExitStack() as stack:
+        sockets = [stack.enter_context(socket.socket()) for _ in range(n)]
+        for s in sockets:
+            s.bind(("127.0.0.1", 0))
+        return [int(s.getsockname()[1]) for s in sockets]
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
+    [port] = free_ports(1)
+    return port
 
 
 @contextmanager

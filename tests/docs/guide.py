@@ -20,7 +20,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -131,15 +130,6 @@ def run(found: list[Step], cwd: Path, env: Mapping[str, str] | None = None
         code = int(parts[i + 1].split("\n", 1)[0])
         outputs.append((text, code))
     return outputs
-
-
-def free_ports(n: int) -> list[str]:
-    """``n`` distinct ports nothing listens on (held open together, so they differ)."""
-    with contextlib.ExitStack() as stack:
-        sockets = [stack.enter_context(socket.socket()) for _ in range(n)]
-        for s in sockets:
-            s.bind(("127.0.0.1", 0))
-        return [str(s.getsockname()[1]) for s in sockets]
 
 
 def make_recipe(target: str) -> list[str]:

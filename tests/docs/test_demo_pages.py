@@ -25,9 +25,9 @@ import pytest
 
 from soviet.ledger import verify_rows
 from soviet.service import Organisation
-from tests.api.server import served
+from tests.api.server import free_ports, served
 from tests.conftest import REPO
-from tests.docs.guide import free_ports, make_recipe, walk
+from tests.docs.guide import make_recipe, walk
 
 DOCS = REPO / "docs"
 SOVIET = str(Path(sys.executable).with_name("soviet"))

@@ -40,8 +40,9 @@ import psycopg
 
 from soviet.ledger import Head, open_ledger, verify_rows
 from soviet.service import Organisation
+from tests.api.server import free_ports
 from tests.conftest import REPO
-from tests.docs.guide import free_ports, make_recipe, walk
+from tests.docs.guide import make_recipe, walk
 
 DOCS = REPO / "docs"
 FIRST_ORGANISATION = "Your first organisation in ten minutes"
@@ -56,7 +57,7 @@ def server(url: str) -> dict[str, str]:
 def test_getting_started_first_organisation(tmp_path: Path) -> None:
     [port] = free_ports(1)
     blocks, refusals = walk(DOCS / "getting-started.md", tmp_path, part=FIRST_ORGANISATION,
-                            env={"PORT": port})
+                            env={"PORT": str(port)})
     assert blocks == 10
     assert refusals == []
     [ledger] = tmp_path.glob("*/riverside.db")
@@ -81,7 +82,7 @@ def test_make_run_is_what_getting_started_says() -> None:
 def test_operating(tmp_path: Path, postgres: str) -> None:
     port, port2 = free_ports(2)
     blocks, refusals = walk(DOCS / "operating.md", tmp_path, part=None,
-                            env={"PORT": port, "PORT2": port2, **server(postgres)})
+                            env={"PORT": str(port), "PORT2": str(port2), **server(postgres)})
     assert blocks == 8
     assert refusals == [
         "error: a password has at least 10 characters",
