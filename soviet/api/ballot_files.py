@@ -17,7 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from soviet.api.auth import Member
 from soviet.counting import METHODS, Election, parse_blt
 from soviet.counting.csv_ballots import parse_csv
-from soviet.counting.file_count import count_file
+from soviet.counting.file_count import count_file, csv_election
 from soviet.counting.registry import UnknownMethod
 
 router = APIRouter(tags=["counting"])
@@ -49,7 +49,7 @@ async def _upload(request: Request) -> bytes:
 def _election(data: bytes, form: Format) -> Election:
     """The file as the CLI reads it: a BLT file, or a CSV file filling one seat."""
     if form == "csv":
-        return Election(parse_csv(data.decode("utf-8")), seats=1)
+        return csv_election(parse_csv(data.decode("utf-8")))
     return parse_blt(data)
 
 

@@ -21,7 +21,7 @@ from soviet.cli.consoles import out
 from soviet.counting import METHODS, Election, Result, load_blt
 from soviet.counting.arithmetic import show as rounded
 from soviet.counting.csv_ballots import load_csv
-from soviet.counting.file_count import count_file
+from soviet.counting.file_count import count_file, csv_election
 from soviet.counting.registry import UnknownMethod
 from soviet.counting.result import Number
 
@@ -69,7 +69,7 @@ def count_command(
 def read_ballot_file(path: Path) -> Election:
     """A BLT file, or a CSV file (one seat unless ``--seats`` says otherwise)."""
     if path.suffix.lower() == ".csv":
-        return Election(load_csv(path), seats=1)
+        return csv_election(load_csv(path))
     return load_blt(path)
 
 

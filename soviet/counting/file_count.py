@@ -13,6 +13,12 @@ from soviet.counting.registry import METHODS
 from soviet.counting.result import Result
 
 
+def csv_election(ballots: Ballots) -> Election:
+    """A CSV file's election: the file names no number of seats, so it fills one unless the
+    count is told otherwise."""
+    return Election(ballots, seats=1)
+
+
 def count_file(election: Election, method: str, seats: int, seed: int | None,
               threshold: str | None = None) -> Result:
     """Count with the options the file declares, as far as the method takes them."""
