@@ -108,11 +108,15 @@ class Mandate:
     def live(self) -> bool:
         return self.ended is None
 
+    def run_out(self, day: str) -> bool:
+        """Its term is over by ``day``: a term ends on ``term_ends`` whether or not its expiry
+        has been recorded yet."""
+        return self.term_ends is not None and self.term_ends <= day
+
     def held_on(self, day: str) -> bool:
-        """Held on ``day``: granted by then, and neither ended nor past its term (a term
-        ends on ``term_ends`` whether or not its expiry has been recorded yet)."""
+        """Held on ``day``: granted by then, and neither ended nor past its term."""
         return (self.since <= day and (self.ended is None or day < self.ended.on)
-                and (self.term_ends is None or day < self.term_ends))
+                and not self.run_out(day))
 
 
 @dataclass(frozen=True)

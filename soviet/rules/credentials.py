@@ -60,7 +60,7 @@ def report(state: State, session_id: str, on: str, *, guests: frozenset[str] = f
     refused: dict[str, str] = {}
     for member in new:
         mandate = seat(state, s, member)
-        if mandate is not None and mandate.term_ends is not None and mandate.term_ends <= on:
+        if mandate is not None and mandate.run_out(on):
             refused[member] = _term_over(state, mandate.id)
             continue
         if mandate is not None and state.members[member].in_good_standing(on):

@@ -24,7 +24,7 @@ def expire_terms(state: State, on: str) -> list[DomainEvent]:
     comes first, so a seat whose own term ends that day is recorded as ending by its term."""
     founded(state, "terms")
     due = sorted((m.term_ends, -m.granted, m.id) for m in state.mandates.values()
-                  if m.ended is None and m.term_ends is not None and m.term_ends <= on)
+                  if m.ended is None and m.term_ends is not None and m.run_out(on))
     if not due:
         raise Refusal("terms", f"no live mandate's term ends on or before {on}")
     ends = {mid: day for day, _, mid in due}
